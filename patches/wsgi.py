@@ -1,0 +1,26 @@
+"""WSGI entry point for gunicorn: the engine's application for one site, with static files.
+
+On a real bench nginx serves /assets and /files; here the WSGI app serves them itself
+(the engine's own SharedDataMiddleware setup, rooted at the site folder).
+"""
+
+import os
+
+import patches
+from patches import paths
+
+site = paths.current_site()
+patches.apply(site)
+os.chdir(paths.site_path(site))
+
+from werkzeug.middleware.shared_data import SharedDataMiddleware  # noqa: E402
+
+import frappe.app  # noqa: E402
+
+application = SharedDataMiddleware(
+	frappe.app.application,
+	{
+		"/assets": str(paths.SITES / "assets"),
+		"/files": str(paths.site_path(site) / "public" / "files"),
+	},
+)
