@@ -35,6 +35,6 @@ def test_rest_insert_read_and_logout(stack):
 	name = r.json()["data"]["name"]
 	got = s.get(f"{stack['url']}/api/resource/ToDo/{name}", timeout=30)
 	assert got.json()["data"]["description"] == "回访测试 REST"
-	s.get(f"{stack['url']}/api/method/logout", timeout=30)
+	assert s.post(f"{stack['url']}/api/method/logout", timeout=30).status_code == 200
 	after = s.get(f"{stack['url']}/api/resource/ToDo/{name}", timeout=30)
 	assert after.status_code in (401, 403)
