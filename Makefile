@@ -4,6 +4,8 @@ PY := env/bin/python
 BENCH := $(PY) -m patches.bench
 SITE ?= huifang.localhost
 TEST_SITE ?= test_huifang.localhost
+TEST_PORT ?= 8100
+TEST_REDIS_DB ?= 1
 export PYTHONUNBUFFERED := 1
 
 .PHONY: start stop restart test test-app test-stack setup build migrate console backup restore reset bench lint
@@ -21,7 +23,7 @@ restart: stop start
 ## test: the whole suite on a fresh test site: the app's Frappe tests, then pytest tests/
 test: setup build
 	@$(BENCH) services
-	@$(BENCH) --site $(TEST_SITE) new-site --force --test
+	@$(BENCH) --site $(TEST_SITE) new-site --force --test --port $(TEST_PORT) --redis-db $(TEST_REDIS_DB) | tr '\r' '\n' | grep -v '^Updating'; exit $${PIPESTATUS[0]}
 	@rc=0; \
 	$(BENCH) --site $(TEST_SITE) run-tests || rc=1; \
 	HUIFANG_TEST_SITE=$(TEST_SITE) $(PY) -m pytest tests -p no:cacheprovider -q -rfE || rc=1; \

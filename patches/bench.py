@@ -104,14 +104,16 @@ def complete_setup(frappe) -> None:
 	frappe.db.set_value("User", "Administrator", "language", "zh")
 
 
-# a test site never shares Redis keys or queues with the development site
-TEST_SITE_CONF = {
-	"redis_cache": "redis://127.0.0.1:13300/1",
-	"redis_queue": "redis://127.0.0.1:11300/1",
-	"allow_tests": 1,
-	"webserver_port": 8100,
-	"scheduler_tick_interval": 2,
-}
+def test_site_conf(port: int, redis_db: int) -> dict:
+	"""A throw-away test site: its own Redis databases (never the development site's keys or
+	queues), its own web port, tests allowed, a 2-second scheduler tick."""
+	return {
+		"redis_cache": f"redis://127.0.0.1:13300/{redis_db}",
+		"redis_queue": f"redis://127.0.0.1:11300/{redis_db}",
+		"allow_tests": 1,
+		"webserver_port": port,
+		"scheduler_tick_interval": 2,
+	}
 
 
 def run_tests(site: str, module: str | None, doctype: str | None) -> None:
@@ -257,6 +259,8 @@ def main(argv=None) -> None:
 	p.add_argument("--admin-password", default=os.environ.get("ADMIN_PASSWORD", "admin"))
 	p.add_argument("--force", action="store_true")
 	p.add_argument("--test", action="store_true", help="a throw-away test site: own Redis databases, tests allowed")
+	p.add_argument("--port", type=int, default=int(os.environ.get("TEST_PORT", 8100)))
+	p.add_argument("--redis-db", type=int, default=int(os.environ.get("TEST_REDIS_DB", 1)))
 	sub.add_parser("migrate")
 	p = sub.add_parser("run-tests")
 	p.add_argument("--module", default=None)
@@ -289,7 +293,8 @@ def main(argv=None) -> None:
 
 	conf = merged_config(args.site)
 	if args.cmd == "new-site":
-		new_site(args.site, args.admin_password, args.force, TEST_SITE_CONF if args.test else None)
+		extra = test_site_conf(args.port, args.redis_db) if args.test else None
+		new_site(args.site, args.admin_password, args.force, extra)
 		if args.test:
 			(paths.site_path(args.site) / ".ready").touch()
 	elif args.cmd == "run-tests":

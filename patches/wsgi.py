@@ -15,7 +15,13 @@ os.chdir(paths.site_path(site))
 
 from werkzeug.middleware.shared_data import SharedDataMiddleware  # noqa: E402
 
+import frappe  # noqa: E402
 import frappe.app  # noqa: E402
+
+# the asset manifest is cached in Redis; a rebuild since the last start must not serve stale names
+frappe.init()
+frappe.cache.delete_value("assets_json", shared=True)
+frappe.destroy()
 
 application = SharedDataMiddleware(
 	frappe.app.application,
