@@ -107,9 +107,10 @@ def complete_setup(frappe) -> None:
 def test_site_conf(port: int, redis_db: int) -> dict:
 	"""A throw-away test site: its own Redis databases (never the development site's keys or
 	queues), its own web port, tests allowed, a 2-second scheduler tick."""
+	common = services.common_config()
 	return {
-		"redis_cache": f"redis://127.0.0.1:13300/{redis_db}",
-		"redis_queue": f"redis://127.0.0.1:11300/{redis_db}",
+		"redis_cache": f"{common['redis_cache'].split('/')[0]}//{common['redis_cache'].split('/')[2]}/{redis_db}",
+		"redis_queue": f"{common['redis_queue'].split('/')[0]}//{common['redis_queue'].split('/')[2]}/{redis_db}",
 		"allow_tests": 1,
 		"webserver_port": port,
 		"scheduler_tick_interval": 2,
