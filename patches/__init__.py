@@ -24,6 +24,7 @@ MODULES = (
 	"jinja_hooks",  # app jinja methods ignored when local.site is unset (every page 500s)
 	"log_path",  # logs written to ../logs relative to the working directory
 	"test_helpers",  # test utilities missing from the wheel
+	"test_runner_warnings",  # the test runner reads warnings.DeprecationWarning, which does not exist
 	"scheduler_loop",  # `schedule` loop calls a shadowed enqueue_events that never connects
 )
 

@@ -137,3 +137,15 @@ def test_site_config_from_sites_folder():
 	db_name, port = last_json(run(code, patched=True))
 	assert db_name == SITE.replace(".localhost", "").replace(".", "_")
 	assert port == json.loads((BENCH / "sites" / "common_site_config.json").read_text())["db_port"]
+
+
+def test_test_runner_warnings_attribute():
+	"""patches/test_runner_warnings.py: the engine's test result class can be imported and used."""
+	code = """
+	import warnings
+	from monoframe.testing import result
+	warnings.filterwarnings("module", category=warnings.DeprecationWarning)
+	print("ok")
+	"""
+	assert run(code, patched=False).returncode != 0
+	assert run(code, patched=True).stdout.strip() == "ok"

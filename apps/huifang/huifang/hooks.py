@@ -15,9 +15,58 @@ app_include_js = ["/assets/huifang/js/huifang.js"]
 after_install = "huifang.install.after_install"
 after_migrate = ["huifang.install.after_migrate"]
 
-# Fixtures
+# Fixtures: roles and the review / handling / approval workflows, filtered by name so
+# `bench export-fixtures` never picks up a site's own records
 # --------
-fixtures = []
+HUIFANG_ROLES = [
+	"Huifang Agent",
+	"Huifang Supervisor",
+	"Huifang Manager",
+	"Complaint Handler",
+	"Quality Auditor",
+	"Customer",
+]
+HUIFANG_WORKFLOWS = ["Callback Record Review", "Complaint Handling", "Callback Plan Approval"]
+HUIFANG_WORKFLOW_STATES = [
+	"Draft",
+	"Submitted",
+	"Returned",
+	"Reviewed",
+	"Archived",
+	"New",
+	"Accepted",
+	"Assigned",
+	"Processing",
+	"Resolved",
+	"Callback",
+	"Closed",
+	"Reopened",
+	"Approved",
+]
+HUIFANG_WORKFLOW_ACTIONS = [
+	"Submit",
+	"Review",
+	"Return",
+	"Revise",
+	"Archive",
+	"Accept",
+	"Assign",
+	"Start Processing",
+	"Resolve",
+	"Call Back",
+	"Close",
+	"Reopen",
+	"Approve",
+]
+fixtures = [
+	{"dt": "Role", "filters": [["name", "in", HUIFANG_ROLES]]},
+	{"dt": "Workflow State", "filters": [["name", "in", HUIFANG_WORKFLOW_STATES]]},
+	{"dt": "Workflow Action Master", "filters": [["name", "in", HUIFANG_WORKFLOW_ACTIONS]]},
+	{"dt": "Workflow", "filters": [["name", "in", HUIFANG_WORKFLOWS]]},
+]
+
+# Tree DocTypes (sidebar "Tree" view)
+treeviews = ["Service Unit"]
 
 # Scheduled Tasks
 # ---------------

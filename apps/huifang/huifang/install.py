@@ -2,6 +2,8 @@
 
 import frappe
 
+from huifang.utils.settings import ensure_defaults
+
 SYSTEM_DEFAULTS = {
 	"language": "zh",
 	"time_zone": "Asia/Shanghai",
@@ -16,10 +18,12 @@ SYSTEM_DEFAULTS = {
 
 def after_install():
 	set_site_defaults()
+	ensure_defaults()
 
 
 def after_migrate():
 	set_site_defaults()
+	ensure_defaults()
 
 
 def set_site_defaults():

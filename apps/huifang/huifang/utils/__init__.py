@@ -1,0 +1,1 @@
+"""Shared domain logic. Pure functions are importable without a Frappe site."""
