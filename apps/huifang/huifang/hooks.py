@@ -15,10 +15,10 @@ app_include_js = ["/assets/huifang/js/huifang.js"]
 after_install = "huifang.install.after_install"
 after_migrate = ["huifang.install.after_migrate"]
 
-# Fixtures: roles and the review / handling / approval workflows, filtered by name so
+# Fixtures (underscored names are not hooks): roles and the review / handling / approval workflows, filtered by name so
 # `bench export-fixtures` never picks up a site's own records
 # --------
-HUIFANG_ROLES = [
+_ROLES = [
 	"Huifang Agent",
 	"Huifang Supervisor",
 	"Huifang Manager",
@@ -26,8 +26,8 @@ HUIFANG_ROLES = [
 	"Quality Auditor",
 	"Customer",
 ]
-HUIFANG_WORKFLOWS = ["Callback Record Review", "Complaint Handling", "Callback Plan Approval"]
-HUIFANG_WORKFLOW_STATES = [
+_WORKFLOWS = ["Callback Record Review", "Complaint Handling", "Callback Plan Approval"]
+_WORKFLOW_STATES = [
 	"Draft",
 	"Submitted",
 	"Returned",
@@ -43,7 +43,7 @@ HUIFANG_WORKFLOW_STATES = [
 	"Reopened",
 	"Approved",
 ]
-HUIFANG_WORKFLOW_ACTIONS = [
+_WORKFLOW_ACTIONS = [
 	"Submit",
 	"Review",
 	"Return",
@@ -59,10 +59,10 @@ HUIFANG_WORKFLOW_ACTIONS = [
 	"Approve",
 ]
 fixtures = [
-	{"dt": "Role", "filters": [["name", "in", HUIFANG_ROLES]]},
-	{"dt": "Workflow State", "filters": [["name", "in", HUIFANG_WORKFLOW_STATES]]},
-	{"dt": "Workflow Action Master", "filters": [["name", "in", HUIFANG_WORKFLOW_ACTIONS]]},
-	{"dt": "Workflow", "filters": [["name", "in", HUIFANG_WORKFLOWS]]},
+	{"dt": "Role", "filters": [["name", "in", _ROLES]]},
+	{"dt": "Workflow State", "filters": [["name", "in", _WORKFLOW_STATES]]},
+	{"dt": "Workflow Action Master", "filters": [["name", "in", _WORKFLOW_ACTIONS]]},
+	{"dt": "Workflow", "filters": [["name", "in", _WORKFLOWS]]},
 ]
 
 # Tree DocTypes (sidebar "Tree" view)
