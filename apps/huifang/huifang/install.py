@@ -4,6 +4,8 @@ import frappe
 
 from huifang.utils.settings import ensure_defaults
 
+APP_TITLE = "回访管理"
+
 SYSTEM_DEFAULTS = {
 	"language": "zh",
 	"time_zone": "Asia/Shanghai",
@@ -37,6 +39,9 @@ def set_site_defaults():
 		if link.fieldtype == "Link" and not frappe.db.exists(link.options, value):
 			continue  # the framework has not loaded that master (language, country, currency) yet
 		settings.set(field, value)
+		changed = True
+	if settings.meta.has_field("app_name") and settings.app_name in (None, "", "Frappe", "Monoframe"):
+		settings.app_name = APP_TITLE  # login page and browser title say 回访, not the framework's name
 		changed = True
 	if changed:
 		settings.flags.ignore_mandatory = True
