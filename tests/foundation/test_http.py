@@ -38,3 +38,13 @@ def test_rest_insert_read_and_logout(stack):
 	assert s.post(f"{stack['url']}/api/method/logout", timeout=30).status_code == 200
 	after = s.get(f"{stack['url']}/api/resource/ToDo/{name}", timeout=30)
 	assert after.status_code in (401, 403)
+
+
+def test_login_page_renders_with_app_title(stack):
+	"""Foundation: the login page (server-rendered Jinja + built assets) answers 200 and names the app."""
+	r = requests.get(f"{stack['url']}/login", timeout=30)
+	assert r.status_code == 200
+	assert "回访管理" in r.text
+	css = [p for p in r.text.split('"') if p.startswith("/assets/") and p.endswith(".css")]
+	assert css, "no stylesheet linked: the asset manifest is missing"
+	assert requests.get(stack["url"] + css[0], timeout=30).status_code == 200
