@@ -20,11 +20,13 @@ SYSTEM_DEFAULTS = {
 
 def after_install():
 	set_site_defaults()
+	set_app_title()
 	ensure_defaults()
 
 
 def after_migrate():
 	set_site_defaults()
+	set_app_title()
 	ensure_defaults()
 
 
@@ -40,9 +42,13 @@ def set_site_defaults():
 			continue  # the framework has not loaded that master (language, country, currency) yet
 		settings.set(field, value)
 		changed = True
-	if settings.meta.has_field("app_name") and settings.app_name in (None, "", "Frappe", "Monoframe"):
-		settings.app_name = APP_TITLE  # login page and browser title say 回访, not the framework's name
-		changed = True
 	if changed:
 		settings.flags.ignore_mandatory = True
 		settings.save(ignore_permissions=True)
+
+
+def set_app_title():
+	"""The login page and browser title say 回访管理, not the framework's name (unless renamed on the site)."""
+	for doctype in ("Website Settings", "System Settings"):
+		if frappe.db.get_single_value(doctype, "app_name") in (None, "", "Frappe", "Monoframe"):
+			frappe.db.set_single_value(doctype, "app_name", APP_TITLE)
