@@ -52,8 +52,10 @@ restore: setup
 reset: stop
 	rm -rf sites/$(SITE)
 
+## bench: every benchmark under tests/bench (each prints its figures); BENCH=name runs one
 bench: setup build
-	$(PY) -m pytest tests/bench -q -s
+	@$(BENCH) services
+	@for b in tests/bench/bench_$(or $(BENCH_ONLY),*).py; do echo "== $$b"; $(PY) $$b || exit 1; done
 
 lint: setup
 	$(PY) -m ruff check apps/huifang patches tests && $(PY) -m ruff format --check apps/huifang patches tests
