@@ -6,6 +6,7 @@ HUIFANG_SITE or huifang.localhost).
 """
 
 import argparse
+import base64
 import json
 import os
 import secrets
@@ -58,7 +59,8 @@ def new_site(site: str, admin_password: str, force: bool = False, extra_conf: di
 	conf = {
 		"db_name": _db_name(site),
 		"db_password": secrets.token_urlsafe(16),
-		"encryption_key": secrets.token_urlsafe(32),
+		# a Fernet key (32 bytes, url-safe base64 with padding), or Password fields cannot be stored
+		"encryption_key": base64.urlsafe_b64encode(secrets.token_bytes(32)).decode(),
 		"secret_key": secrets.token_urlsafe(32),
 		**(extra_conf or {}),
 	}
@@ -114,6 +116,7 @@ def test_site_conf(port: int, redis_db: int) -> dict:
 		"allow_tests": 1,
 		"webserver_port": port,
 		"scheduler_tick_interval": 2,
+		"throttle_user_limit": 10000,  # the suites create more users than a real site does in an hour
 	}
 
 
