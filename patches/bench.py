@@ -100,6 +100,7 @@ def complete_setup(frappe) -> None:
 	settings.setup_complete = 1
 	settings.enable_scheduler = 1
 	settings.language = settings.language or "zh"
+	settings.time_zone = "Asia/Shanghai"
 	settings.flags.ignore_mandatory = True
 	settings.save(ignore_permissions=True)
 	frappe.db.set_default("desktop:home_page", "workspace")

@@ -149,3 +149,15 @@ def test_test_runner_warnings_attribute():
 	"""
 	assert run(code, patched=False).returncode != 0
 	assert run(code, patched=True).stdout.strip() == "ok"
+
+
+def test_setup_complete_read_from_singles():
+	"""patches/setup_complete.py: a set-up site is seen as set up, so the Desk does not open the setup wizard."""
+	code = """
+	import monoframe, json
+	monoframe.init(); monoframe.connect()
+	print(json.dumps(bool(monoframe.is_setup_complete())))
+	"""
+	assert last_json(run(code, patched=True)) is True
+	bare = run(code, patched=False)
+	assert bare.returncode != 0 or last_json(bare) is False
