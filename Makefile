@@ -25,6 +25,7 @@ test: setup build
 	@$(BENCH) services
 	@$(BENCH) --site $(TEST_SITE) new-site --force --test --port $(TEST_PORT) --redis-db $(TEST_REDIS_DB) | tr '\r' '\n' | grep -v '^Updating'; exit $${PIPESTATUS[0]}
 	@rc=0; \
+	$(PY) -m ruff check apps/huifang patches tests && $(PY) -m ruff format --check -q apps/huifang patches tests || rc=1; \
 	$(BENCH) --site $(TEST_SITE) run-tests || rc=1; \
 	HUIFANG_TEST_SITE=$(TEST_SITE) $(PY) -m pytest tests -p no:cacheprovider -q -rfE || rc=1; \
 	exit $$rc

@@ -45,7 +45,9 @@ def restore(site: str, db_file: str) -> None:
 
 	conf = merged_config(site)
 	db = conf["db_name"]
-	services.root_sql(f"DROP DATABASE IF EXISTS `{db}`; CREATE DATABASE `{db}` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;")
+	services.root_sql(
+		f"DROP DATABASE IF EXISTS `{db}`; CREATE DATABASE `{db}` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;"
+	)
 	opener = gzip.open if db_file.endswith(".gz") else open
 	with opener(db_file, "rb") as dump:
 		client = subprocess.Popen(["mariadb", *services.mariadb_client_args(), db], stdin=subprocess.PIPE)

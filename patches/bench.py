@@ -229,9 +229,10 @@ def ensure_site(site: str, admin_password: str, demo: bool) -> None:
 
 def _run_self(site: str, *args: str) -> None:
 	"""Each step in its own process: the engine keeps per-process state between installs."""
-	import subprocess
 
-	subprocess.run([sys.executable, "-m", "patches.bench", "--site", site, *args], cwd=paths.BENCH, check=True)
+	subprocess.run(
+		[sys.executable, "-m", "patches.bench", "--site", site, *args], cwd=paths.BENCH, check=True
+	)
 
 
 def start(site: str, admin_password: str, demo: bool) -> None:
@@ -249,7 +250,7 @@ def start(site: str, admin_password: str, demo: bool) -> None:
 			break
 		except Exception:
 			if time.monotonic() > deadline:
-				raise SystemExit("web server does not answer /api/method/ping; see logs/app.log")
+				raise SystemExit("web server does not answer /api/method/ping; see logs/app.log") from None
 			time.sleep(0.5)
 	print(f"\nhuifang is running: http://127.0.0.1:{port}/login")
 	print(f"  login: Administrator / {admin_password}   (set ADMIN_PASSWORD to choose another)")
@@ -263,7 +264,9 @@ def main(argv=None) -> None:
 	p = sub.add_parser("new-site")
 	p.add_argument("--admin-password", default=os.environ.get("ADMIN_PASSWORD", "admin"))
 	p.add_argument("--force", action="store_true")
-	p.add_argument("--test", action="store_true", help="a throw-away test site: own Redis databases, tests allowed")
+	p.add_argument(
+		"--test", action="store_true", help="a throw-away test site: own Redis databases, tests allowed"
+	)
 	p.add_argument("--port", type=int, default=int(os.environ.get("TEST_PORT", 8100)))
 	p.add_argument("--redis-db", type=int, default=int(os.environ.get("TEST_REDIS_DB", 1)))
 	sub.add_parser("migrate")

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Machine and Python set-up for this bench; idempotent and quick when nothing changed.
-#  1. Debian packages the bench needs (MariaDB, Redis, client headers), installed only if missing.
+#  1. Debian packages the bench needs (MariaDB, Redis, client headers, wkhtmltopdf, Chromium for the
+#     browser tests), installed only if missing.
 #  2. Python 3.12 (the engine needs 3.12 syntax): from PATH or pyenv, found at run time.
 #  3. The virtualenv env/ with the pinned requirements and the app installed editable, redone only
 #     when requirements.txt or the app's pyproject.toml change.
@@ -8,7 +9,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 DEB_PACKAGES=(mariadb-server mariadb-client redis-server default-libmysqlclient-dev pkg-config)
-if [ "${WITH_BROWSER:-0}" = 1 ]; then DEB_PACKAGES+=(chromium fonts-noto-cjk); fi
+# print formats as PDF (patches/pdf.py) with a Chinese font
+DEB_PACKAGES+=(wkhtmltopdf fonts-wqy-microhei)
+# the browser tests (tests/browser, run by `make test`) drive Debian's Chromium; CJK fonts for the Desk in Chinese
+DEB_PACKAGES+=(chromium fonts-noto-cjk)
 
 missing=()
 for p in "${DEB_PACKAGES[@]}"; do

@@ -37,7 +37,7 @@ CREATE TABLE IF NOT EXISTS `tabDocType State` (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci ROW_FORMAT=DYNAMIC
 """
 
-from patches import multi_app
+from patches import multi_app  # noqa: E402  (after the SQL it needs, for reading order)
 
 
 def install_framework(engine_install_app, name, verbose=False, set_as_patched=True, force=False):

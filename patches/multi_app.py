@@ -106,7 +106,9 @@ def setup_module_map(include_all_apps: bool = True) -> None:
 
 	global _module_map
 	if _module_map is None:
-		app_modules = {app: [monoframe.scrub(m) for m in monoframe.get_module_list(app)] for app in bench_apps()}
+		app_modules = {
+			app: [monoframe.scrub(m) for m in monoframe.get_module_list(app)] for app in bench_apps()
+		}
 		module_app = {m: app for app, modules in app_modules.items() for m in modules}
 		_module_map = {"app_modules": app_modules, "module_app": module_app}
 	monoframe.local.app_modules = _module_map["app_modules"]

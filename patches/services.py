@@ -131,7 +131,9 @@ def root_sql(sql: str) -> str:
 
 def drop_database(db_name: str) -> None:
 	"""Drop a site's database and its user (both named after the site)."""
-	root_sql(f"DROP DATABASE IF EXISTS `{db_name}`; DROP USER IF EXISTS '{db_name}'@'127.0.0.1'; DROP USER IF EXISTS '{db_name}'@'%';")
+	root_sql(
+		f"DROP DATABASE IF EXISTS `{db_name}`; DROP USER IF EXISTS '{db_name}'@'127.0.0.1'; DROP USER IF EXISTS '{db_name}'@'%';"
+	)
 
 
 def run_redis(kind: str) -> None:
@@ -155,6 +157,8 @@ def services_up() -> bool:
 
 
 if __name__ == "__main__":
-	{"mariadb": run_mariadb, "redis_cache": lambda: run_redis("cache"), "redis_queue": lambda: run_redis("queue")}[
-		sys.argv[1]
-	]()
+	{
+		"mariadb": run_mariadb,
+		"redis_cache": lambda: run_redis("cache"),
+		"redis_queue": lambda: run_redis("queue"),
+	}[sys.argv[1]]()

@@ -13,10 +13,9 @@ site = paths.current_site()
 patches.apply(site)
 os.chdir(paths.site_path(site))
 
-from werkzeug.middleware.shared_data import SharedDataMiddleware  # noqa: E402
-
 import frappe  # noqa: E402
 import frappe.app  # noqa: E402
+from werkzeug.middleware.shared_data import SharedDataMiddleware  # noqa: E402
 
 # the asset manifest is cached in Redis; a rebuild since the last start must not serve stale names
 frappe.init()

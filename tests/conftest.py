@@ -23,6 +23,7 @@ from patches.site_config import merged_config  # noqa: E402
 SITE = os.environ.get("HUIFANG_TEST_SITE", "test_huifang.localhost")
 ADMIN_PASSWORD = os.environ.get("ADMIN_PASSWORD", "admin")
 OUTPUT = BENCH / "test-output"
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 
 
 def site_conf() -> dict:
@@ -112,3 +113,20 @@ def bench(*args: str, check: bool = True) -> subprocess.CompletedProcess:
 		text=True,
 		check=check,
 	)
+
+
+@pytest.fixture(scope="session")
+def playwright_driver():
+	"""One Playwright driver for the whole run: the sync API refuses a second one while the
+	first is alive, so the Desk tests and the portal's phone test share this."""
+	if not Path(CHROMIUM).exists():
+		pytest.fail(
+			f"{CHROMIUM} not found: the browser tests need Debian's chromium (patches/bootstrap.sh installs it)"
+		)
+	try:
+		from playwright.sync_api import sync_playwright
+	except ImportError:  # pragma: no cover - requirements.txt pins playwright
+		pytest.fail("Python package `playwright` is missing: pip install -r requirements.txt")
+	(OUTPUT / "browser").mkdir(parents=True, exist_ok=True)
+	with sync_playwright() as p:
+		yield p

@@ -2,7 +2,7 @@
 
 import json
 
-from tests.conftest import bench, paths, SITE
+from tests.conftest import SITE, bench, paths
 
 
 def _rows(frappe):

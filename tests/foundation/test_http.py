@@ -22,7 +22,10 @@ def test_login_and_wrong_password(stack):
 	"""Foundation: the admin password from set-up logs in; a wrong one is refused."""
 	s, r = login(stack["url"])
 	assert r.status_code == 200 and r.json()["full_name"] == "Administrator"
-	assert s.get(f"{stack['url']}/api/method/frappe.auth.get_logged_user", timeout=10).json()["message"] == "Administrator"
+	assert (
+		s.get(f"{stack['url']}/api/method/frappe.auth.get_logged_user", timeout=10).json()["message"]
+		== "Administrator"
+	)
 	_, bad = login(stack["url"], password="not-the-password")
 	assert bad.status_code == 401
 

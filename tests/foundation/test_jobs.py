@@ -17,7 +17,9 @@ def test_enqueued_app_job_runs_in_worker(stack, site_frappe):
 	frappe = site_frappe
 	frappe.cache.delete_value("huifang:heartbeat")
 	frappe.enqueue("huifang.tasks.heartbeat", queue="short")
-	assert _wait(lambda: frappe.cache.get_value("huifang:heartbeat", expires=True)), "worker did not run the job"
+	assert _wait(lambda: frappe.cache.get_value("huifang:heartbeat", expires=True)), (
+		"worker did not run the job"
+	)
 
 
 def test_scheduler_enqueues_app_scheduler_event(stack, site_frappe):
@@ -29,7 +31,9 @@ def test_scheduler_enqueues_app_scheduler_event(stack, site_frappe):
 	# make the job due now instead of at the next minute boundary
 	frappe.db.set_value("Scheduled Job Type", job, {"last_execution": "2000-01-01 00:00:00", "stopped": 0})
 	frappe.db.commit()
-	assert _wait(lambda: frappe.cache.get_value("huifang:heartbeat", expires=True), timeout=90), "scheduler did not enqueue the job"
+	assert _wait(lambda: frappe.cache.get_value("huifang:heartbeat", expires=True), timeout=90), (
+		"scheduler did not enqueue the job"
+	)
 	frappe.db.rollback()
 	last = frappe.db.get_value("Scheduled Job Type", job, "last_execution")
 	assert str(last) > "2000-01-01"

@@ -27,13 +27,20 @@ DEFAULTS = {
 	"total_score_max": 300,
 	"satisfied_threshold": 240,
 	"basic_threshold": 210,
+	# monthly analysis: share of the electronic evaluator score in the unit score
+	"evaluator_weight": 30,
 	"record_retention_years": 2,
 	"survey_retention_years": 3,
+	# customer portal: link lifetime, low-score follow-up, submission limits per 10 minutes
+	"survey_link_days": 30,
+	"survey_followup_below": 3,
+	"survey_token_attempts": 10,
+	"survey_ip_attempts": 60,
 }
 
 
 # settings where 0 is a meaningful value rather than "not set"
-ZERO_ALLOWED = {"p1_rate", "p2_rate", "p3_rate", "p4_rate", "visit_letter_share_limit"}
+ZERO_ALLOWED = {"p1_rate", "p2_rate", "p3_rate", "p4_rate", "visit_letter_share_limit", "evaluator_weight"}
 
 
 def get_setting(fieldname: str, default=None):

@@ -64,3 +64,46 @@ def get_member(service_unit: str | None, user: str):
 		if rows:
 			return rows[0]
 	return None
+
+
+USER_UNITS_CACHE = "huifang:user_units"
+
+
+def get_user_units(user: str) -> dict:
+	"""The units a user belongs to (active member, unit head or supervisor) as `own`, and those
+	units with every unit below them as `tree` (R-01, R-12). Cached per user; any Service Unit
+	change clears the cache (clear_user_units)."""
+
+	def compute():
+		own = set(
+			frappe.get_all(
+				"Service Unit Member",
+				filters={"parenttype": "Service Unit", "user": user, "is_active": 1},
+				pluck="parent",
+			)
+		)
+		own.update(
+			frappe.get_all("Service Unit", or_filters={"unit_head": user, "supervisor": user}, pluck="name")
+		)
+		tree = set(own)
+		if own:
+			tree.update(
+				r[0]
+				for r in frappe.db.sql(
+					"""select distinct d.name from `tabService Unit` a
+					join `tabService Unit` d on d.lft >= a.lft and d.rgt <= a.rgt and a.lft > 0
+					where a.name in %(units)s""",
+					{"units": tuple(own)},
+				)
+			)
+		return {"own": sorted(own), "tree": sorted(tree)}
+
+	return frappe.cache.hget(USER_UNITS_CACHE, user, compute)
+
+
+def clear_user_units(doc=None, method=None, *args, **kwargs) -> None:
+	"""doc_events of Service Unit (and the clear_cache hook): membership or tree changed."""
+	frappe.cache.delete_value(USER_UNITS_CACHE)
+	if getattr(frappe.local, "db", None):
+		# again once committed: another request may have cached the old membership meanwhile
+		frappe.db.after_commit.add(lambda: frappe.cache.delete_value(USER_UNITS_CACHE))

@@ -277,5 +277,20 @@ def on_doctype_update():
 			"unit_call_time_index": ["service_unit", "call_time"],
 			"agent_call_time_index": ["agent", "call_time"],
 			"customer_call_time_index": ["customer", "call_time"],
+			# monthly analysis (huifang.analysis.metrics, reports): covers the GROUP BYs over a period's
+			# records, so they read the index only
+			"analysis_records_index": [
+				"call_time",
+				"service_unit",
+				"agent",
+				"workflow_state",
+				"overall_score",
+				"method",
+				"is_problem_case",
+				"duration",
+				"event_type",
+			],
+			# Callback Coverage: was this service event called back
+			"analysis_event_state_index": ["service_event", "workflow_state"],
 		},
 	)

@@ -34,7 +34,7 @@ class TestCallbackRecord(IntegrationTestCase):
 		self.supervisor = make_user("supervisor", SUPERVISOR)
 		self.manager = make_user("manager", MANAGER)
 		self.handler = make_user("handler", AGENT)
-		self.unit = make_unit(members=[self.agent, self.supervisor, self.handler])
+		self.unit = make_unit(members=[self.agent, self.supervisor, self.handler, self.manager])
 		self.customer = make_customer(self.unit)
 		self.event = make_event(self.customer, handler=self.handler)
 

@@ -139,5 +139,16 @@ def on_doctype_update():
 			"assignee_status_index": ["assignee", "status"],
 			"unit_status_latest_index": ["service_unit", "status", "latest_date"],
 			"plan_customer_index": ["callback_plan", "customer"],
+			# monthly analysis (huifang.analysis.metrics, reports): covers the GROUP BYs over tasks due
+			# in a period, so they read the index only
+			"analysis_tasks_index": [
+				"latest_date",
+				"service_unit",
+				"assignee",
+				"status",
+				"completed_on",
+				"attempt_count",
+				"escalated",
+			],
 		},
 	)

@@ -28,6 +28,12 @@ class TestComplaint(IntegrationTestCase):
 		self.unit = make_unit()
 		self.issue = f"3号楼电梯故障 {suffix()}"
 
+	def join_unit(self, *users):
+		unit = frappe.get_doc("Service Unit", self.unit)
+		for user in users:
+			unit.append("members", {"user": user})
+		unit.save(ignore_permissions=True)
+
 	def complaint(self, **fields):
 		return frappe.get_doc(
 			{
@@ -97,6 +103,7 @@ class TestComplaint(IntegrationTestCase):
 		"""R-53: only a supervisor accepts; the handler resolves with root cause and actions."""
 		handler = make_user("handler", HANDLER)
 		supervisor = make_user("supervisor", SUPERVISOR)
+		self.join_unit(handler, supervisor)  # R-12: staff act on their own unit's complaints
 		doc = self.complaint(responsible_unit=self.unit).insert()
 		self.assertEqual(doc.workflow_state, "New")
 		with self.set_user(handler), self.assertRaises(WorkflowTransitionError):
@@ -125,6 +132,7 @@ class TestComplaint(IntegrationTestCase):
 	def test_unsatisfied_callback_reopens(self):
 		"""R-53: an unsatisfied callback cannot close the complaint; reopening counts."""
 		supervisor = make_user("supervisor", SUPERVISOR)
+		self.join_unit(supervisor)
 		doc = self.complaint(responsible_unit=self.unit).insert()
 		with self.set_user(supervisor):
 			for action in ("Accept", "Assign", "Start Processing"):

@@ -66,5 +66,7 @@ def on_doctype_update():
 			"unit_completed_index": ["service_unit", "completed_on"],
 			"type_completed_index": ["event_type", "completed_on"],
 			"customer_occurred_index": ["customer", "occurred_on"],
+			# Callback Coverage (huifang reports): events of a period by unit, type and priority
+			"analysis_events_index": ["occurred_on", "service_unit", "event_type", "priority", "status"],
 		},
 	)

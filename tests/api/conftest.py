@@ -1,0 +1,1 @@
+from tests.api.fixtures import api_user, seeded  # noqa: F401
