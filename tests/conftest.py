@@ -6,6 +6,7 @@ the same commands the Procfile runs, and stops them at the end of the session.
 """
 
 import os
+import socket
 import subprocess
 import sys
 import time
@@ -51,6 +52,11 @@ def _wait_ping(url: str, timeout: float = 90) -> None:
 def stack():
 	"""web + worker + schedule for the test site, as in the Procfile."""
 	OUTPUT.mkdir(exist_ok=True)
+	port = site_conf().get("webserver_port")
+	with socket.socket() as probe:
+		# a server left over from another run would answer instead of ours and hide our code
+		if probe.connect_ex(("127.0.0.1", int(port))) == 0:
+			pytest.fail(f"port {port} of {SITE} is already in use; stop the old server (make stop) first")
 	env = {**os.environ, "HUIFANG_SITE": SITE}
 	commands = {
 		"web": ["serve", "--workers", "2"],

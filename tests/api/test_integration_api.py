@@ -174,6 +174,22 @@ def test_post_event_oversized_and_inconsistent_values(stack, api_user, customer)
 	assert list(found) == ["completed_on"]
 
 
+def test_oversized_request_body_is_refused(stack, site_frappe, api_user, customer):
+	"""R-20: a request body above the site's limit (site config max_file_size, default 25 MB) is
+	refused with 413 before any field is read, and nothing is stored."""
+	limit = int(site_frappe.conf.get("max_file_size") or 25 * 1024 * 1024)
+	payload = event_payload(customer, description="长" * (limit // 3 + 1))  # 3 bytes each in UTF-8
+	r = call(stack, api_user["auth"], "post_service_event", payload, timeout=120)
+	assert r.status_code == 413, r.text[:300]
+	assert not one(
+		site_frappe, "select count(*) from `tabService Event` where external_ref=%s", payload["external_ref"]
+	)
+	# just under the limit the request is read and the field itself is named
+	payload = event_payload(customer, description="长" * 2001)
+	found = errors(call(stack, api_user["auth"], "post_service_event", payload))
+	assert list(found) == ["description"] and "2000" in found["description"]
+
+
 def test_wrong_token_and_missing_role(stack, site_frappe, api_user, customer):
 	"""R-20: a wrong API secret is refused (401) and a user without the integration role too (403);
 	neither writes anything."""
@@ -296,6 +312,21 @@ def test_call_log_bad_input_is_named(stack, site_frappe, api_user, open_task):
 	):
 		assert list(errors(call(stack, api_user["auth"], "post_call_log", {**good, **extra}))) == [field]
 	assert attempts(site_frappe, open_task) == []
+
+
+def test_call_log_and_history_missing_fields_are_named(stack, site_frappe, api_user, open_task):
+	"""R-35, R-13: a call log or history request without its required fields names each of them in
+	Chinese, and no attempt is logged."""
+	found = errors(call(stack, api_user["auth"], "post_call_log", {"duration": 30}))
+	assert set(found) == {"task", "outcome", "call_time"}
+	for field, message in found.items():
+		assert_chinese(message, field)
+		assert "必填" in message
+	found = errors(call(stack, api_user["auth"], "post_call_log", {"task": open_task, "outcome": "Busy"}))
+	assert list(found) == ["call_time"]
+	assert attempts(site_frappe, open_task) == []
+	found = errors(call(stack, api_user["auth"], "get_customer_history", {"limit": 5}, http="GET"))
+	assert list(found) == ["customer"] and "必填" in found["customer"]
 
 
 def test_call_log_oversized_recording(stack, site_frappe, api_user, open_task):

@@ -1,16 +1,21 @@
 #!/usr/bin/env python
 """Mixed staff load against gunicorn (issue 9): 30 agents and 5 supervisors at once.
 
-	env/bin/python tests/bench/seed.py --site S --records 1000000 --customers 100000 --units 50
-	env/bin/python tests/bench/bench_staff_load.py --site S [--duration 120] [--seed 42]
+	env/bin/python tests/bench/bench_staff_load.py --site S [--duration 120] [--no-seed]
+
+The site (--site, else $HUIFANG_BENCH_SITE, else $HUIFANG_TEST_SITE, else test_huifang.localhost)
+is first filled with the data set of bench_reports.py: tests/bench/seed.py with 1,000,000
+Callback Records, 100,000 customers, 50 units, seed 42, up to 2025-10-31 (batches already there
+are skipped, so a filled site is only checked; --no-seed skips even that).
 
 Each agent (a logged-in staff user of the seeded data, own session) loops: list its open tasks
 (the task list of the Desk, 20 rows by due date), open the customer of one task (the whole
 archive document), save a callback record for that task (REST insert, as the form does),
 pausing --think seconds (default 2-6) before each step: a brisk agent, far faster than real
-calls; `--think 0.5 1.5` is a stress variant that saturates a 2-core machine. Each supervisor runs the Monthly Service Analysis report (last month,
-live figures, by unit and by agent in turn); when the report is not installed, the list view's
-group-by counts over last month's callback records instead.
+calls; `--think 0.5 1.5` is a stress variant that saturates a 2-core machine. Each supervisor
+runs the Monthly Service Analysis report (the last full month of the seeded data, live figures,
+by unit and by agent in turn); when the report is not installed, the list view's group-by counts
+over that month's callback records instead.
 
 The web server is started here with the production worker count (gunicorn_workers of
 common_site_config, 4) unless --url points at a running one. Printed: requests/s and
@@ -148,14 +153,22 @@ def agent_loop(url, user, password, stats, stop, think, seed, saved):
 		stop.wait(rng.uniform(*think))
 
 
-def last_month() -> tuple[str, str]:
-	first = date.today().replace(day=1)
+def report_month(frappe, seed: int) -> tuple[str, str]:
+	"""The last full month of the seeded data (before its newest callback record): the month a
+	supervisor reviews. The data may end long before today (bench_reports seeds up to 2025-10-31)."""
+	newest = frappe.db.sql(
+		"select max(call_time) from `tabCallback Record` where name like %s", (f"HF-CB-S{seed}-%",)
+	)[0][0]
+	first = (newest.date() if newest else date.today()).replace(day=1)
 	prev_end = first - timedelta(days=1)
 	return prev_end.replace(day=1).isoformat(), prev_end.isoformat()
 
 
+PERIOD: tuple[str, str] = ("", "")  # set by main() from the data
+
+
 def report_call(session, url, group_by):
-	start, end = last_month()
+	start, end = PERIOD
 	filters = {"from_date": start, "to_date": end, "group_by": group_by, "live_data": 1}
 	return session.post(
 		f"{url}/api/method/frappe.desk.query_report.run",
@@ -165,8 +178,8 @@ def report_call(session, url, group_by):
 
 
 def group_by_call(session, url, group_by):
-	"""The list view's group-by sidebar counts over last month's records."""
-	start, end = last_month()
+	"""The list view's group-by sidebar counts over the month's records."""
+	start, end = PERIOD
 	data = {
 		"doctype": "Callback Record",
 		"current_filters": json.dumps([["call_time", "between", [start, end]]]),
@@ -275,8 +288,20 @@ def idle_baseline(url, agent, supervisor, password, query, rounds: int) -> dict[
 
 def main(argv=None) -> int:
 	parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-	parser.add_argument("--site", default=os.environ.get("HUIFANG_SITE", "huifang.localhost"))
+	default_site = (
+		os.environ.get("HUIFANG_BENCH_SITE")
+		or os.environ.get("HUIFANG_TEST_SITE")
+		or "test_huifang.localhost"
+	)
+	parser.add_argument("--site", default=default_site)
+	# the data set of bench_reports.py: the same arguments give the same rows
+	parser.add_argument("--records", type=int, default=1_000_000)
+	parser.add_argument("--customers", type=int, default=100_000)
+	parser.add_argument("--units", type=int, default=50)
+	parser.add_argument("--months", type=int, default=24)
 	parser.add_argument("--seed", type=int, default=42, help="the seed the data was generated with")
+	parser.add_argument("--until", default="2025-10-31", help="last day of the seeded period")
+	parser.add_argument("--no-seed", action="store_true", help="use the data already on the site")
 	parser.add_argument("--agents", type=int, default=30)
 	parser.add_argument("--supervisors", type=int, default=5)
 	parser.add_argument("--duration", type=float, default=120)
@@ -299,8 +324,22 @@ def main(argv=None) -> int:
 	from patches.bench import connect
 	from patches.site_config import merged_config
 
+	global PERIOD
 	conf = merged_config(args.site)
 	frappe = connect(args.site)
+	if not args.no_seed:
+		from tests.bench.seed import seed
+
+		started = time.monotonic()
+		counts = seed(
+			args.customers, args.records, args.units, args.months, args.seed, until=args.until, quiet=True
+		)
+		frappe.db.rollback()
+		print(
+			f"data: {counts['Callback Record']:,} records, {counts['Customer Archive']:,} customers, "
+			f"{counts['Service Unit']} units (seed {args.seed}, checked/filled in {time.monotonic() - started:.0f}s)"
+		)
+	PERIOD = report_month(frappe, args.seed)
 	agents, supervisors = pick_staff(frappe, args.seed, args.agents, args.supervisors)
 	if len(agents) < args.agents or len(supervisors) < args.supervisors:
 		raise SystemExit(
@@ -314,7 +353,7 @@ def main(argv=None) -> int:
 		probe = login(url, supervisors[0], args.password)
 		query = report_call if report_call(probe, url, "Service Unit").status_code == 200 else group_by_call
 		supervisor_action = (
-			"Monthly Service Analysis (last month, live)"
+			f"Monthly Service Analysis {PERIOD[0]}..{PERIOD[1]}, live"
 			if query is report_call
 			else "list view group-by counts"
 		)
@@ -337,6 +376,7 @@ def main(argv=None) -> int:
 			)
 			for n, s in enumerate(supervisors)
 		]
+		load_before = os.getloadavg()
 		started = time.monotonic()
 		for t in threads:
 			t.start()
@@ -345,6 +385,7 @@ def main(argv=None) -> int:
 		for t in threads:
 			t.join(150)
 		elapsed = time.monotonic() - started
+		load_after = os.getloadavg()
 		after = row_counts(frappe)
 	finally:
 		if server:
@@ -363,17 +404,36 @@ def main(argv=None) -> int:
 		after,
 		saved[0],
 		elapsed,
+		(load_before, load_after),
 	)
 
 
 def report(
-	args, agents, supervisors, workers, supervisor_action, stats, baseline, before, after, saved, elapsed
+	args,
+	agents,
+	supervisors,
+	workers,
+	supervisor_action,
+	stats,
+	baseline,
+	before,
+	after,
+	saved,
+	elapsed,
+	load,
 ) -> int:
 	print(
 		f"\nstaff load on {args.site}: {len(agents)} agents, {len(supervisors)} supervisors ({supervisor_action}),"
 	)
 	print(
-		f"gunicorn {workers} workers, {elapsed:.0f}s, agent think {args.think[0]}-{args.think[1]}s per step\n"
+		f"gunicorn {workers} workers, {elapsed:.0f}s, agent think {args.think[0]}-{args.think[1]}s per step"
+	)
+	print(
+		"machine load average (1/5/15 min) at start "
+		+ " / ".join(f"{x:.2f}" for x in load[0])
+		+ ", at end "
+		+ " / ".join(f"{x:.2f}" for x in load[1])
+		+ f" on {os.cpu_count()} cores\n"
 	)
 	header = f"{'endpoint':<20}{'requests':>9}{'req/s':>8}{'p50 ms':>9}{'p95 ms':>9}{'p99 ms':>9}{'max ms':>9}{'errors':>8}{'idle p50':>10}{'p95/idle':>9}"
 	print(header)

@@ -27,8 +27,9 @@ Distributions: volume grows ~60% over the period and drops at weekends; satisfac
 towards 满意 and shifted per unit, per agent, per service type and slowly improving over time;
 ~92% of callbacks are made within their window.
 
-Rows go in with multi-row INSERTs (seed_writer), one transaction per batch, names derived from
-the seed instead of naming series. A batch whose first row exists is skipped, so a killed run
+Rows go in with multi-row INSERTs (seed_writer), one transaction per batch, committed by two
+connections in parallel while the next batches are built, names derived from the seed instead
+of naming series. A batch whose first row exists is skipped, so a killed run
 re-run with the same arguments (and the same --until) completes exactly, without duplicates.
 """
 
@@ -58,6 +59,7 @@ from tests.bench.seed_writer import Batch  # noqa: E402
 
 DEFAULT_PASSWORD = "huifang-seed"
 BATCH = 5000  # rows of the main DocType per transaction
+WRITERS = 2  # connections committing batches in parallel (the server's work on both cores)
 BLOCK = 250  # rows drawn from one random stream; batches hold whole blocks, so the data does not
 # depend on the batch size
 OPEN_SHARE = 0.06  # tasks not (yet) done, on top of n_records
@@ -200,10 +202,19 @@ def grade_of(level: int) -> str:
 
 
 class Generator:
-	def __init__(self, shape: Shape, conn, password: str = DEFAULT_PASSWORD, log=print, batch: int = BATCH):
+	def __init__(
+		self,
+		shape: Shape,
+		conn,
+		password: str = DEFAULT_PASSWORD,
+		log=print,
+		batch: int = BATCH,
+		writer_conns: list | None = None,
+	):
 		self.s = shape
 		self.batch = max(BLOCK, batch // BLOCK * BLOCK)
-		self.conn = conn
+		self.conn = conn  # reads and the set-based updates
+		self.writer_conns = writer_conns or [conn]  # batches (none of them is `conn` when given)
 		self.password = password
 		self.log = log
 		self.clock = Clock(shape.start, shape.days)
@@ -454,7 +465,7 @@ class Generator:
 				f"{label}: batch {i + 1}/{batches} committed ({rows:,} rows, {time.monotonic() - started:.1f}s)"
 			)
 
-		with seed_writer.Writer(self.conn, SHARED, committed) as writer:
+		with seed_writer.Writer(self.writer_conns, SHARED, committed) as writer:
 			for i in range(batches):
 				if first_name(i) not in done:
 					writer.put(i, build(i))
@@ -1448,6 +1459,7 @@ def seed(
 	password: str = DEFAULT_PASSWORD,
 	quiet: bool = True,
 	batch: int = BATCH,
+	writers: int = WRITERS,
 ) -> dict[str, int]:
 	"""Fill the connected site (frappe.init + frappe.connect done) and return row counts per
 	DocType for this seed. Writes over its own connection and commits per batch: call
@@ -1457,12 +1469,14 @@ def seed(
 	from frappe.utils import getdate
 
 	shape = Shape(n_customers, n_records, n_units, months, seed, getdate(until) if until else date.today())
-	conn = seed_writer.connect(frappe.conf)
+	conns = [seed_writer.connect(frappe.conf) for _ in range(1 + max(1, writers))]
 	try:
-		gen = Generator(shape, conn, password, log=(lambda *_a: None) if quiet else _print, batch=batch)
+		log = (lambda *_a: None) if quiet else _print
+		gen = Generator(shape, conns[0], password, log=log, batch=batch, writer_conns=conns[1:])
 		counts = gen.run()
 	finally:
-		conn.close()
+		for conn in conns:
+			conn.close()
 	frappe.clear_cache()
 	return counts
 
@@ -1559,6 +1573,7 @@ def main(argv=None) -> None:
 	parser.add_argument("--until", default=None, help="last day of the period (YYYY-MM-DD), default today")
 	parser.add_argument("--password", default=DEFAULT_PASSWORD, help="password of the generated staff")
 	parser.add_argument("--batch", type=int, default=BATCH, help="rows per transaction (multiple of 250)")
+	parser.add_argument("--writers", type=int, default=WRITERS, help="connections committing in parallel")
 	parser.add_argument("--purge", action="store_true", help="delete this seed's rows instead")
 	args = parser.parse_args(argv)
 
@@ -1580,12 +1595,15 @@ def main(argv=None) -> None:
 		password=args.password,
 		quiet=False,
 		batch=args.batch,
+		writers=args.writers,
 	)
 	elapsed = time.monotonic() - started
 	for label, n in counts.items():
 		print(f"  {label:<18} {n:>10,}")
+	load = " / ".join(f"{x:.2f}" for x in os.getloadavg())
 	print(
-		f"done in {elapsed:.1f}s ({counts['Callback Record'] / max(elapsed, 1e-9):,.0f} records/s)",
+		f"done in {elapsed:.1f}s ({counts['Callback Record'] / max(elapsed, 1e-9):,.0f} records/s); "
+		f"machine load average at the end (1/5/15 min): {load}",
 		flush=True,
 	)
 	frappe.destroy()

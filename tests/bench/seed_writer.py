@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import queue
 import threading
+import time
 
 import MySQLdb
 
@@ -67,27 +68,54 @@ class Batch:
 		return self.rows()
 
 
-class Writer:
-	"""Commits batches on a background thread while the caller builds the next one: building is
-	Python work, writing mostly waits on the server, so the two overlap on a second core. Holds
-	at most one batch in hand; an error in the thread is raised in the caller."""
+RETRY_ERRORS = (1205, 1213)  # lock wait timeout, deadlock: the batch was rolled back whole
+RETRIES = 5
 
-	def __init__(self, conn, shared: tuple[str, ...] = (), on_commit=None):
-		self.conn = conn
+
+def flush_retrying(batch: Batch, conn, shared: tuple[str, ...] = ()) -> int:
+	"""`batch.flush`, tried again when InnoDB rolled it back as a deadlock victim (two writers
+	inserting next to each other in a unique index) or after a lock wait timeout."""
+	for attempt in range(RETRIES):
+		try:
+			return batch.flush(conn, shared)
+		except MySQLdb.OperationalError as e:
+			if e.args[0] not in RETRY_ERRORS or attempt == RETRIES - 1:
+				raise
+			time.sleep(0.2 * (attempt + 1))
+	raise AssertionError("unreachable")
+
+
+class Writer:
+	"""Commits batches on background threads, one per connection, while the caller builds the
+	next one: building is Python work, writing is mostly the server's (index maintenance), so
+	with two connections the server's work spreads over both cores and overlaps the building.
+	Each batch is still one transaction; batches may commit out of order, which a resumed run
+	handles (it skips every batch already there, whatever its place). Holds at most one batch
+	per connection in hand; an error in a thread is raised in the caller."""
+
+	def __init__(self, conns, shared: tuple[str, ...] = (), on_commit=None):
+		self.conns = list(conns) if isinstance(conns, list | tuple) else [conns]
 		self.shared = shared
 		self.on_commit = on_commit
 		self.rows = 0
 		self.error: BaseException | None = None
-		self.queue: queue.Queue = queue.Queue(maxsize=1)
-		self.thread = threading.Thread(target=self._run, name="seed-writer", daemon=True)
+		self.lock = threading.Lock()
+		self.queue: queue.Queue = queue.Queue(maxsize=len(self.conns))
+		self.threads = [
+			threading.Thread(target=self._run, args=(conn,), name=f"seed-writer-{n}", daemon=True)
+			for n, conn in enumerate(self.conns)
+		]
 
 	def __enter__(self):
-		self.thread.start()
+		for thread in self.threads:
+			thread.start()
 		return self
 
 	def __exit__(self, exc_type, exc, tb):
-		self.queue.put(None)
-		self.thread.join()
+		for _thread in self.threads:
+			self.queue.put(None)
+		for thread in self.threads:
+			thread.join()
 		if self.error and not exc:
 			raise self.error
 
@@ -96,15 +124,17 @@ class Writer:
 			raise self.error
 		self.queue.put((key, batch))
 
-	def _run(self) -> None:
+	def _run(self, conn) -> None:
 		while (item := self.queue.get()) is not None:
 			if self.error:
 				continue
 			key, batch = item
 			try:
-				self.rows += batch.flush(self.conn, self.shared)
-				if self.on_commit:
-					self.on_commit(key, self.rows)
+				rows = flush_retrying(batch, conn, self.shared)
+				with self.lock:
+					self.rows += rows
+					if self.on_commit:
+						self.on_commit(key, self.rows)
 			except BaseException as e:  # handed to the caller
 				self.error = e
 

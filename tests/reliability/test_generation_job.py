@@ -147,3 +147,26 @@ def test_worker_killed_mid_generation_rerun_completes_exactly(site_frappe, fresh
 	per_key = tasks_per_key(frappe, fresh_events)
 	assert set(per_key.values()) == {1}
 	assert {e for e, p, _s in per_key if p == plan} == set(fresh_events)
+
+
+def test_job_lock_keeps_a_second_worker_off_a_plan_in_progress(site_frappe, fresh_events):
+	"""R-80: while one worker holds the generation lock of a plan (it is generating it), a second
+	worker running the daily job leaves that plan alone; once the lock is free, the next run
+	creates the plan's tasks, each once."""
+	from huifang.scheduling import generation
+	from huifang.utils.job_lock import job_lock
+
+	frappe = site_frappe
+	plan = plan_of_seed(frappe)
+	with job_lock(f"{generation.JOB}:{plan}") as locked:
+		assert locked
+		second = start(RUN_DAILY)
+		out = second.communicate(timeout=300)[0]
+		assert second.returncode == 0, out
+		assert not {k for k in tasks_per_key(frappe, fresh_events) if k[1] == plan}
+	rerun = start(RUN_DAILY)
+	out = rerun.communicate(timeout=300)[0]
+	assert rerun.returncode == 0, out
+	per_key = tasks_per_key(frappe, fresh_events)
+	assert set(per_key.values()) == {1}
+	assert {e for e, p, _s in per_key if p == plan} == set(fresh_events)

@@ -44,7 +44,8 @@ def can_read(frappe, user, customer):
 
 def test_request_grants_then_expires(world, site_frappe, as_user):
 	"""R-12: window B's agent asks for window A's customer; the Manager approves; the agent reads it
-	(masked) until the hourly job finds it expired, then not; all four steps are logged."""
+	(masked, without changing it) until the hourly job finds it expired, then not; each step is
+	logged."""
 	from frappe.model.workflow import apply_workflow
 	from huifang.security.access import expire_access
 
@@ -65,6 +66,13 @@ def test_request_grants_then_expires(world, site_frappe, as_user):
 
 	r = as_user("agent_b").get(f"/api/resource/Customer Archive/{customer}")
 	assert r.status_code == 200 and PHONE_A not in r.text and "138****5678" in r.text
+	agent_client = as_user("agent_b")
+	r = agent_client.session.put(
+		f"{agent_client.url}/api/resource/Customer Archive/{customer}",
+		json={"preferred_method": "Visit"},
+		timeout=60,
+	)
+	assert r.status_code == 403, r.text[-300:]  # the share is read only
 
 	frappe.db.set_value(
 		"Archive Access Request", req.name, "expires_on", frappe.utils.add_to_date(None, hours=-1)

@@ -110,3 +110,47 @@ def test_refused_export_is_not_logged_and_other_export_paths_are_closed(world, a
 		frappe, world["u"]["supervisor_a"], kind="Export", reference_doctype="Customer Archive"
 	)[-1]
 	assert log.row_count == 1 and world["cust_a"] in log.filters
+
+
+def test_script_report_export_is_logged_and_refused_without_export_permission(world, as_user, site_frappe):
+	"""R-12, R-73: a supervisor's export of a Script Report is logged with the report, its filters and
+	the rows in the file; an agent's export of a report on callback records is refused, unlogged."""
+	frappe = site_frappe
+	user = world["u"]["supervisor_d"]
+	before = len(export_logs(frappe, user, kind="Export", reference_doctype="Complaint"))
+	filters = {"service_unit": world["department"], "group_by": "Service Unit"}
+	shown = as_user("supervisor_d").method(
+		"frappe.desk.query_report.run", report_name="Complaint Analysis", filters=json.dumps(filters)
+	)
+	rows_shown = len(shown.json()["message"]["result"])
+	r = as_user("supervisor_d").post(
+		"/api/method/frappe.desk.query_report.export_query",
+		report_name="Complaint Analysis",
+		file_format_type="CSV",
+		filters=json.dumps(filters),
+		visible_idx=json.dumps(list(range(rows_shown))),  # the rows the Desk shows, as it sends them
+	)
+	assert r.status_code == 200, r.text[-300:]
+	lines = [line for line in r.content.decode("utf-8-sig").splitlines() if line.strip()]
+	assert len(lines) >= 3 and world["window_a"] in r.content.decode("utf-8-sig")
+	logs = export_logs(frappe, user, kind="Export", reference_doctype="Complaint")
+	assert len(logs) == before + 1
+	log = frappe.get_all(
+		"Export Log",
+		filters={"user": user, "report_name": "Complaint Analysis"},
+		fields=["row_count", "filters", "file_format"],
+		order_by="creation desc",
+		limit=1,
+	)[0]
+	assert (log.row_count, log.file_format) == (len(lines) - 1, "CSV") and log.row_count == rows_shown
+	assert world["department"] in log.filters
+
+	r = as_user("agent_a").post(
+		"/api/method/frappe.desk.query_report.export_query",
+		report_name="Monthly Service Analysis",
+		file_format_type="CSV",
+		filters=json.dumps({}),
+		visible_idx=json.dumps([]),
+	)
+	assert r.status_code == 403, r.text[-300:]
+	assert export_logs(frappe, world["u"]["agent_a"], report_name="Monthly Service Analysis") == []

@@ -90,6 +90,54 @@ def test_rest_list_and_report_rows_are_masked_for_the_agent(world, as_user):
 	assert oracle.status_code != 200 or not oracle.json()["data"]
 
 
+def test_script_report_rows_carry_no_clear_values(world, as_user, site_frappe):
+	"""R-12, R-73: the app's Script Reports name customers but never show a phone, ID number,
+	address, income or family data in clear, whoever runs them; the agent may run only the
+	reports their role is given, and the others are refused."""
+	frappe = site_frappe
+	from tests.security.world import complaint
+
+	issue = f"漏水{world['tag']}"
+	for _ in range(2):
+		name = complaint(frappe, world["cust_a"], world["window_a"], world["window_a"], f"重复投诉 {issue}")
+		frappe.db.set_value("Complaint", name, "issue_key", issue)
+	frappe.db.commit()
+	reports = frappe.get_all(
+		"Report", filters={"module": "Huifang", "report_type": "Script Report"}, pluck="name"
+	)
+	assert len(reports) >= 5
+	secrets = (*SECRETS, PHONE_COMPLAINANT)
+	ran = {}
+	for key in ("agent_a", "supervisor_a", "manager", "auditor"):
+		roles = set(frappe.get_roles(world["u"][key]))
+		for report in reports:
+			allowed = roles & set(frappe.get_all("Has Role", filters={"parent": report}, pluck="role"))
+			r = as_user(key).method(
+				"frappe.desk.query_report.run",
+				report_name=report,
+				filters=json.dumps({"service_unit": world["window_a"], "group_by": "Service Unit"}),
+				ignore_prepared_report=1,  # the rows themselves, even if a slow run made it "prepared"
+			)
+			assert r.status_code == (200 if allowed else 403), (key, report, r.text[-300:])
+			assert not [s for s in secrets if s in r.text], (key, report)
+			if allowed:
+				ran[key, report] = r.json()["message"].get("result")
+				assert ran[key, report] is not None, (key, report, r.text[:500])
+	assert ("agent_a", "Monthly Service Analysis") in ran
+	repeated = [
+		row
+		for row in ran["supervisor_a", "Repeated Issues"]
+		if isinstance(row, dict) and row.get("issue") == issue
+	]
+	assert [(row["customer"], row["occurrences"]) for row in repeated] == [(world["cust_a"], 2)]
+	by_unit = {
+		row.get("group_key"): row
+		for row in ran["supervisor_a", "Complaint Analysis"]
+		if isinstance(row, dict)
+	}
+	assert by_unit[world["window_a"]]["complaints"] >= 4
+
+
 def test_print_html_is_masked_for_the_agent(world, as_user, site_frappe):
 	"""R-12: printing a complaint, with the standard format or a custom one that reads the phone
 	field directly, shows the agent the masked number; the supervisor's print shows it in clear."""

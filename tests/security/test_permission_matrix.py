@@ -112,3 +112,22 @@ def test_archives_and_records_export_and_print_from_supervisor_up(matrix):
 				doctype,
 				role,
 			)
+
+
+def test_who_sees_what_table_is_the_matrix(matrix):
+	"""R-12: the README's "who sees what" table shows, for every role and key DocType, exactly the
+	cell of permission_matrix.csv (— for none) and the rows the role sees."""
+	from tests.security.who_sees_what import KEY_DOCTYPES, SHORT, render
+
+	roles, rows_seen, cells = matrix
+	lines = render().splitlines()
+	header = [c.strip() for c in lines[0].strip("|").split("|")]
+	assert header == ["Role", *KEY_DOCTYPES, "Rows seen"]
+	body = {}
+	for line in lines[2 : 2 + len(roles)]:
+		role, *marks, seen = (c.strip() for c in line.strip("|").split("|"))
+		body[role] = (marks, seen)
+	for role in roles:
+		marks, seen = body[SHORT.get(role, role)]
+		assert marks == [cells[d][role] or "—" for d in KEY_DOCTYPES], role
+		assert seen == rows_seen[role], role

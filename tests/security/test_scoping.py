@@ -5,6 +5,8 @@ from contextlib import contextmanager
 
 import pytest
 
+from tests.security.world import PHONE_A, PHONE_B
+
 
 @contextmanager
 def acting(frappe, user):
@@ -46,6 +48,43 @@ def test_unit_a_cannot_reach_unit_b_customer_over_http(world, as_user):
 		for txt in (name, world["tag"]):
 			r = agent.method("frappe.desk.search.search_link", doctype="Customer Archive", txt=txt)
 			assert (name in {d["value"] for d in r.json()["message"]}) == visible, (txt, r.text)
+
+
+def test_link_titles_link_validation_and_sidebar_counts_stay_in_scope(world, as_user):
+	"""R-12: the Desk's other read paths — link titles, link validation with fetched values and the
+	list sidebar's group-by counts — give window A's agent nothing of window B's customer: not its
+	name, and no clear phone of any customer."""
+	agent = as_user("agent_a")
+	names = {world["cust_a"]: f"甲客户 {world['tag']}", world["cust_b"]: f"乙客户 {world['tag']}"}
+	for name, visible in ((world["cust_a"], True), (world["cust_b"], False)):
+		r = agent.method("frappe.desk.search.get_link_title", doctype="Customer Archive", docname=name)
+		assert r.status_code == 200, r.text[-300:]
+		assert r.json()["message"] == (names[name] if visible else name)
+		for query in (None, "huifang.security.access.archive_lookup"):
+			args = {"query": query} if query else {}
+			r = agent.method(
+				"frappe.client.validate_link_and_fetch",
+				doctype="Customer Archive",
+				docname=name,
+				fields_to_fetch=json.dumps(["customer_name"]),
+				**args,
+			)
+			assert (names[name] in r.text) == visible, (name, query, r.text[-300:])
+	r = agent.method(
+		"frappe.desk.reportview.get_stats",
+		stats=json.dumps(["customer_name", "service_unit"]),
+		doctype="Customer Archive",
+		filters=json.dumps([["name", "in", list(names)]]),
+	)
+	assert r.status_code == 200, r.text[-300:]
+	assert names[world["cust_a"]] in r.text and names[world["cust_b"]] not in r.text
+	assert world["window_b"] not in r.text
+	for method, args in (
+		("frappe.desk.reportview.get_stats", {"stats": json.dumps(["primary_phone"])}),
+		("frappe.desk.listview.get_group_by_count", {"field": "primary_phone"}),
+	):
+		r = agent.method(method, doctype="Customer Archive", filters=json.dumps([]), **args)
+		assert PHONE_A not in r.text and PHONE_B not in r.text, (method, r.text[-300:])
 
 
 def test_global_search_only_finds_permitted_customers(world, as_user, site_frappe):

@@ -1,6 +1,10 @@
 """Print the README's "who sees what" table, generated from permission_matrix.csv.
 
-env/bin/python tests/security/who_sees_what.py
+	env/bin/python tests/security/who_sees_what.py          # roles × key DocTypes (for the README)
+	env/bin/python tests/security/who_sees_what.py --all    # roles × every DocType of the matrix
+
+The table is read from the same file the permission matrix test checks, so it cannot drift from
+what the site enforces.
 """
 
 import sys
@@ -17,30 +21,49 @@ SHORT = {
 	"Complaint Handler": "Handler 责任部门",
 	"Quality Auditor": "Auditor 质量部",
 	"Customer": "Customer 客户",
-	"Huifang Integration": "Integration",
+	"Huifang Integration": "Integration 集成",
 	"System Manager": "System Manager",
 }
+# the DocTypes that hold or guard customers' personal data (R-12)
+KEY_DOCTYPES = [
+	"Customer Archive",
+	"Service Event",
+	"Callback Task",
+	"Callback Record",
+	"Complaint",
+	"Survey Response",
+	"Archive Access Request",
+	"Archive Access Log",
+	"Export Log",
+]
+LEGEND = (
+	"R read · W write · C create · D delete · E export · P print · Q report · "
+	"+ confidential fields in clear (ID number, phones, address, income, family; others see "
+	"138\\*\\*\\*\\*1234, 3701\\*\\*\\*\\*\\*\\*\\*\\*\\*\\*1234, the address to its district) · — nothing. "
+	"A confidential archive opens only to its named users and Managers; an approved Archive Access "
+	"Request opens one archive read-only until it expires; phones are revealed to the assignee of an "
+	"open Callback Task, and logged. "
+	"Generated from `tests/security/permission_matrix.csv` by `tests/security/who_sees_what.py`."
+)
 
 
-def render() -> str:
+def render(all_doctypes: bool = False) -> str:
+	"""Markdown: one row per role, one column per DocType, then the rows the role sees."""
 	roles, rows_seen, cells = load()
+	doctypes = list(cells) if all_doctypes else [d for d in KEY_DOCTYPES if d in cells]
+	missing = set(KEY_DOCTYPES) - set(cells)
+	if missing:
+		raise SystemExit(f"permission_matrix.csv lacks {sorted(missing)}")
 	lines = [
-		"| DocType | " + " | ".join(SHORT.get(r, r) for r in roles) + " |",
-		"| --- |" + " --- |" * len(roles),
-		"| *rows seen* | " + " | ".join(rows_seen.get(r, "") for r in roles) + " |",
+		"| Role | " + " | ".join(doctypes) + " | Rows seen |",
+		"| --- |" + " :-: |" * len(doctypes) + " --- |",
 	]
-	for doctype, by_role in cells.items():
-		lines.append(f"| {doctype} | " + " | ".join(by_role[r] or "—" for r in roles) + " |")
-	lines.append("")
-	lines.append(
-		"R read · W write · C create · D delete · E export · P print · Q report · "
-		"+ confidential fields in clear (others see them masked: 138\\*\\*\\*\\*1234). "
-		"A confidential archive opens only to its named users and Managers; an approved Archive Access "
-		"Request opens one archive read-only until it expires. "
-		"Generated from `tests/security/permission_matrix.csv` by `tests/security/who_sees_what.py`."
-	)
+	for role in roles:
+		marks = " | ".join(cells[d][role] or "—" for d in doctypes)
+		lines.append(f"| {SHORT.get(role, role)} | {marks} | {rows_seen.get(role, '')} |")
+	lines += ["", LEGEND]
 	return "\n".join(lines)
 
 
 if __name__ == "__main__":
-	print(render())
+	print(render(all_doctypes="--all" in sys.argv[1:]))

@@ -207,6 +207,11 @@ override_whitelisted_methods = {
 	"frappe.core.doctype.data_export.exporter.export_data": "huifang.security.exports.data_export",
 	"frappe.core.doctype.data_import.data_import.download_template": "huifang.security.exports.import_template",
 	"frappe.utils.global_search.search": "huifang.security.search.global_search",
+	"frappe.desk.search.get_link_title": "huifang.security.search.get_link_title",
+	# big date ranges of the analysis reports run as Prepared Reports (issue 7, R-73)
+	"frappe.desk.query_report.run": "huifang.analysis.prepared.run",
 }
 global_search_doctypes = {"Default": [{"doctype": "Customer Archive"}, {"doctype": "Complaint"}]}
+# the customer's events, tasks, records, complaints and surveys on the archive's timeline
+additional_timeline_content = {"Customer Archive": ["huifang.utils.customer_history.timeline_content"]}
 clear_cache = "huifang.utils.units.clear_user_units"

@@ -67,7 +67,13 @@ def load(commit: bool = True) -> dict:
 			frappe.set_user(saved[2])
 	if commit:
 		frappe.db.commit()
-	return {**counts(), "created": True, "seconds": round(clock_time.monotonic() - started, 1)}
+	links = frappe.flags.pop("demo_survey_links", None) or []
+	return {
+		**counts(),
+		"created": True,
+		"seconds": round(clock_time.monotonic() - started, 1),
+		"survey_links": links,
+	}
 
 
 def build(rng: random.Random, day: date, now: datetime) -> None:
@@ -114,6 +120,8 @@ def build(rng: random.Random, day: date, now: datetime) -> None:
 		outcome = "Done" if task.earliest_date < day and rng.random() < 0.85 else "Open"
 		work.work(task, outcome, rng.choice((5, 5, 4, 4, 4, 3, 2)), template)
 	cb.top_up_states(work)
+	reset()
+	frappe.flags.demo_survey_links = sv.invite_portal_customers()
 	reset()
 
 	# what the daily and hourly jobs would have found by now
@@ -221,6 +229,11 @@ def format_summary(summary: dict) -> str:
 		f"  服务单元 {summary['units']}，员工及门户用户 {summary['users']}，客户档案 {summary['customers']}，"
 		f"业务台账 {summary['events']}，回访计划 {summary['plans']}，随机抽样 {summary['samples']}，调查答卷 {summary['survey_responses']}"
 	)
+	links = summary.get("survey_links") or []
+	if links:
+		lines.append(
+			f"  问卷个人链接 {len(links)} 个（门户客户登录后在 /my/surveys 可见），例如：{links[0]['url']}"
+		)
 	for doctype in (*STATUS_DOCTYPES, "Complaint Severity"):
 		parts = "，".join(
 			f"{k or '-'} {v}" for k, v in sorted(summary[doctype].items(), key=lambda kv: str(kv[0]))

@@ -166,3 +166,30 @@ def date_follow_ups(stamps) -> list[str]:
 		stamps.set("Callback Task", name, creation=submitted, modified=submitted)
 		names.append(name)
 	return names
+
+
+def invite_portal_customers() -> list[dict]:
+	"""R-60/R-62: personal links to this quarter's running survey for the centre's customers with a
+	portal login (shown under /my/surveys) and a few walk-in citizens, so the survey page can be
+	tried at once. Tokens exist only now (the database keeps their hash): the caller prints one."""
+	from huifang.portal.invitations import create_invitations
+
+	campaign = frappe.db.get_value(
+		"Survey Campaign", {"service_unit": org.CENTRE, "status": "Running", "is_anonymous": 0}
+	)
+	if not campaign:
+		return []
+	portal = frappe.get_all(
+		"Customer Archive",
+		filters={"service_unit": org.CENTRE, "user": ("is", "set")},
+		pluck="name",
+	)
+	walk_ins = frappe.get_all(
+		"Customer Archive",
+		filters={"service_unit": org.CENTRE, "customer_type": "Individual", "user": ("is", "not set")},
+		pluck="name",
+		order_by="name asc",
+		limit=5,
+	)
+	act(org.email("luojia"))
+	return create_invitations(campaign=campaign, customers=[*portal, *walk_ins], channel="SMS")

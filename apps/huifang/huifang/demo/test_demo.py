@@ -96,10 +96,28 @@ class TestDemoData(IntegrationTestCase):
 		audit = verify_sample(sample)
 		self.assertTrue(audit["population_matches"] and audit["sample_matches"], audit)
 
+	def test_portal_customer_has_a_working_survey_link(self):
+		"""R-60, R-62: the demo's signed-in citizen finds a pending survey under /my/surveys, and the
+		printed personal link opens that same invitation (only its hash is stored)."""
+		from huifang.portal import my_surveys
+		from huifang.portal.customers import archives_of
+		from huifang.portal.invitations import OPEN, find_by_token, state_of
+
+		links = self.first["survey_links"]
+		self.assertTrue(links)
+		archives = archives_of(org.email("lixiuying"))
+		pending = my_surveys.pending(archives)
+		self.assertEqual(len(pending), 1)
+		mine = next(link for link in links if link["customer"] in archives)
+		invitation = find_by_token(mine["url"].rsplit("/", 1)[1])
+		self.assertEqual(invitation.name, pending[0].name)
+		self.assertEqual(state_of(invitation), OPEN)
+		self.assertFalse(frappe.db.exists("Survey Invitation", {"token_hash": mine["url"].rsplit("/", 1)[1]}))
+
 	def test_second_run_changes_nothing(self):
 		"""R-01, R-02, R-35, R-44, R-51: loading the demo again creates no second copy of anything."""
 		self.assertTrue(self.first["created"])
 		self.assertFalse(self.second["created"])
-		first = {k: v for k, v in self.first.items() if k not in ("created", "seconds")}
+		first = {k: v for k, v in self.first.items() if k not in ("created", "seconds", "survey_links")}
 		second = {k: v for k, v in self.second.items() if k != "created"}
 		self.assertEqual(first, second)

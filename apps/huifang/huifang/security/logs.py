@@ -63,6 +63,12 @@ def log_export(
 	filters=None,
 	row_count: int | None = None,
 ) -> str:
+	if isinstance(filters, str):
+		# as sent by the client; stored readable (Chinese unit names, not \\u escapes)
+		try:
+			filters = json.loads(filters) if filters.strip() else None
+		except ValueError:
+			pass
 	if filters is not None and not isinstance(filters, str):
 		filters = json.dumps(filters, ensure_ascii=False, default=str)
 	return _insert(

@@ -133,10 +133,12 @@ def build_condition(doctype: str, access: Access, for_write: bool = False) -> st
 			f" or {table}.`name` in (select `parent` from `tabArchive Allowed User`"
 			f" where `parenttype` = {frappe.db.escape(doctype)} and `user` = {user})))"
 		)
-	# documents shared with the user (approved access requests) are open whatever the unit
+	# documents shared with the user (approved access requests: read only) are open whatever the
+	# unit, for what the share grants
+	right = "write" if for_write else "read"
 	return (
 		f"({condition} or {table}.`name` in (select `share_name` from `tabDocShare`"
-		f" where `share_doctype` = {frappe.db.escape(doctype)} and `user` = {user} and `read` = 1))"
+		f" where `share_doctype` = {frappe.db.escape(doctype)} and `user` = {user} and `{right}` = 1))"
 	)
 
 

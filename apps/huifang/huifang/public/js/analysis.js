@@ -37,7 +37,21 @@ huifang.analysis_filters = function (extra, options) {
 			}
 		);
 	}
-	return filters.concat(extra || []);
+	return filters.concat(extra || []).map((df) => Object.assign({ on_change: huifang.analysis_refresh }, df));
+};
+
+// A long date range is answered as a Prepared Report (huifang.analysis.prepared); when the
+// filters change, forget the previous answer's prepared-report buttons before asking again.
+huifang.analysis_refresh = function (report) {
+	if (report.prepared_report) {
+		report.prepared_report = false;
+		report.prepared_report_document = null;
+		report.primary_button = null;
+		report.page.clear_primary_action();
+		report.page.remove_inner_button(__("Download Report"), __("Actions"));
+		report.hide_status();
+	}
+	if (!report._no_refresh) report.refresh(true);
 };
 
 const GRADE_COLORS = { Satisfied: "green", "Basically Satisfied": "orange", Unsatisfied: "red" };

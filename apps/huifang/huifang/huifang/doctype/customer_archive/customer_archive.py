@@ -64,3 +64,10 @@ class CustomerArchive(Document):
 
 def on_doctype_update():
 	frappe.db.add_index("Customer Archive", ["service_unit", "customer_type"], index_name="unit_type_index")
+
+
+def get_timeline_data(doctype: str, name: str) -> dict[int, int]:
+	"""The form's heat map (R-13): the customer's events, tasks, records, complaints and surveys by day."""
+	from huifang.utils.customer_history import heatmap
+
+	return heatmap(name)

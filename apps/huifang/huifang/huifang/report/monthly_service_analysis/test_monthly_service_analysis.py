@@ -137,3 +137,71 @@ class TestMonthlyServiceAnalysis(IntegrationTestCase):
 		snap_rows, *_rest, cards = run(**filters)
 		self.assertEqual({c["label"]: c["value"] for c in cards}[_("Source")], _("Snapshot"))
 		self.assertEqual(snap_rows, live_rows)
+
+	def test_evaluator_weight_is_configurable(self):
+		"""R-71: the unit score weighs the evaluator score (U3: 270) against the callback score (U3: 210)
+		by the evaluator_weight setting — 0 % gives 210 (basic), 50 % gives 240 (satisfied, exactly on the
+		threshold), 100 % gives 270 and first rank; units without evaluator results keep their callback
+		score."""
+		self.addCleanup(frappe.db.set_single_value, "Huifang Settings", "evaluator_weight", 30)
+		filters = dict(company=self.names.company, from_date=fx.MONTH[0], to_date=fx.MONTH[1], live_data=1)
+		for weight, u3, rank, total in (
+			(0, (210.0, "Basically Satisfied"), 3, 230.0),
+			(50, (240.0, "Satisfied"), 1, 250.0),
+			(100, (270.0, "Satisfied"), 1, 270.0),
+		):
+			frappe.db.set_single_value("Huifang Settings", "evaluator_weight", weight)
+			rows, total_row, *_rest = run(**filters)
+			by_unit = {self.unit_label[r["service_unit"]]: r for r in rows}
+			self.assertEqual((by_unit["U3"]["score"], by_unit["U3"]["grade"]), (u3[0], _(u3[1])), weight)
+			self.assertEqual(by_unit["U3"]["callback_score"], 210.0)
+			self.assertEqual(by_unit["U3"]["rank"], rank, weight)
+			self.assertEqual((by_unit["U1"]["score"], by_unit["U2"]["score"]), (230.0, 240.0))
+			self.assertEqual(total_row["score"], total, weight)
+
+	def test_big_ranges_run_as_prepared_reports(self):
+		"""R-73: a month is answered at once; a range longer than a year (longer than a quarter for the
+		other analysis reports) goes to Frappe's Prepared Report — nothing is computed in the request, and
+		once the background job has run, its result is shown for the same filters and equals the direct run."""
+		import json
+
+		from frappe.core.doctype.prepared_report.prepared_report import (
+			create_json_gz_file,
+			make_prepared_report,
+		)
+		from frappe.desk.query_report import generate_report_result
+
+		from huifang.analysis.prepared import run as desk_run
+
+		report = "Monthly Service Analysis"
+		self.assertEqual(
+			frappe.get_hooks("override_whitelisted_methods")["frappe.desk.query_report.run"][-1],
+			"huifang.analysis.prepared.run",
+		)
+		month = dict(company=self.names.company, from_date=fx.MONTH[0], to_date=fx.MONTH[1], live_data=1)
+		direct = desk_run(report, json.dumps(month))
+		self.assertFalse(direct.get("prepared_report"))
+		self.assertEqual(len(direct["result"]), 4)  # U1, U2, U3 and the totals row
+
+		long_range = json.dumps({**month, "from_date": "2023-01-01"})  # 15 months
+		waiting = desk_run(report, long_range)
+		self.assertTrue(waiting["prepared_report"])
+		self.assertIsNone(waiting["doc"])
+		self.assertNotIn("result", waiting)
+		computed = desk_run(report, long_range, ignore_prepared_report=1)
+		self.assertEqual(computed["result"][-1]["planned"], 10)  # February's task too
+
+		# what the background job does (frappe.core...prepared_report.generate_report), without its commit
+		name = make_prepared_report(report, long_range)["name"]
+		job = frappe.get_doc("Prepared Report", name)
+		result = generate_report_result(frappe.get_doc("Report", report), filters=job.filters, user=job.owner)
+		create_json_gz_file(result, "Prepared Report", name, report)
+		job.db_set("status", "Completed")
+		shown = desk_run(report, long_range)
+		self.assertEqual(shown["doc"].name, name)
+		self.assertEqual(shown["result"], json.loads(frappe.as_json(computed["result"])))
+
+		quarter = dict(company=self.names.company, from_date="2023-12-31", to_date=fx.MONTH[1])  # 92 days
+		self.assertTrue(desk_run("Complaint Analysis", json.dumps(quarter))["result"])
+		longer = json.dumps({**quarter, "from_date": "2023-12-30"})  # 93 days
+		self.assertTrue(desk_run("Complaint Analysis", longer)["prepared_report"])

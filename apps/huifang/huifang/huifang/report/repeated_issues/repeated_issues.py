@@ -32,7 +32,22 @@ def execute(filters=None):
 			row["type"] = _(row["type"])
 		row["occurrences"] = int(row["occurrences"])
 	rows.sort(key=lambda r: (r["kind"], -r["occurrences"], str(r["last_on"])))
-	return columns(), rows, None, chart(rows), summary(rows)
+	data = list(rows)
+	if rows:
+		data.append(total_row(rows))
+	return columns(), data, None, chart(rows), summary(rows)
+
+
+def total_row(rows: list[dict]) -> dict:
+	"""Groups, occurrences and flagged complaints added up; the customers counted once."""
+	return {
+		"kind_label": _(ru.TOTAL),
+		"customer_name": _("{0} customers").format(len({r["customer"] or r["customer_name"] for r in rows})),
+		"issue": _("{0} groups").format(len(rows)),
+		"occurrences": sum(r["occurrences"] for r in rows),
+		"flagged": sum(int(r["flagged"] or 0) for r in rows),
+		"is_total_row": 1,
+	}
 
 
 def threshold(filters, field: str, default: int) -> int:

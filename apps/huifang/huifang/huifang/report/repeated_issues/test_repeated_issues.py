@@ -1,4 +1,5 @@
 import frappe
+from frappe import _
 from frappe.tests import IntegrationTestCase
 
 from huifang.huifang.report.repeated_issues.repeated_issues import COMPLAINT, REPAIR, execute
@@ -16,13 +17,23 @@ class TestRepeatedIssues(IntegrationTestCase):
 	def run_report(self, **filters):
 		base = dict(company=self.names.company, from_date=fx.MONTH[0], to_date=fx.MONTH[1])
 		_cols, data, _msg, _chart, summary = execute(frappe._dict({**base, **filters}))
-		return data, {c["label"]: c["value"] for c in summary}
+		self.total = next((r for r in data if r.get("is_total_row")), None)
+		return [r for r in data if not r.get("is_total_row")], {c["label"]: c["value"] for c in summary}
 
 	def test_same_customer_and_issue_twice_same_repair_three_times(self):
 		"""R-54: the same customer and issue complained about twice, and the same repair three times
 		(cancelled repairs do not count), are listed."""
-		data, _cards = self.run_report()
+		data, cards = self.run_report()
 		self.assertEqual([(r["kind"], r["occurrences"]) for r in data], [(COMPLAINT, 2), (REPAIR, 3)])
+		# totals row: 2 groups of the same customer, 5 occurrences, 1 flagged on entry
+		self.assertEqual(
+			(self.total["occurrences"], self.total["flagged"], self.total["issue"]),
+			(5, 1, _("{0} groups").format(2)),
+		)
+		self.assertEqual(self.total["customer_name"], _("{0} customers").format(1))
+		self.assertEqual(
+			(cards[_("Repeated Complaints")], cards[_("Repairs Involved")], cards[_("Customers")]), (1, 3, 1)
+		)
 		complaint, repair = data
 		self.assertEqual(complaint["customer"], self.names.customers["U1"])
 		self.assertEqual(complaint["issue"], "态度差")
