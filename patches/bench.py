@@ -217,6 +217,10 @@ def ensure_site(site: str, admin_password: str, demo: bool) -> None:
 	stamp = paths.site_path(site) / ".migrated"
 	if not site_exists(site) or not (paths.site_path(site) / ".ready").exists():
 		_run_self(site, "new-site", "--force", "--admin-password", admin_password)
+		# links in e-mails, SMS and printed survey lists point at the address the web server uses
+		conf = json.loads(_site_config_path(site).read_text())
+		conf["host_name"] = f"http://127.0.0.1:{services.common_config()['webserver_port']}"
+		_site_config_path(site).write_text(json.dumps(conf, indent=1))
 		if demo:
 			_run_self(site, "execute", "huifang.demo.make_demo_data")
 	elif stamp.exists() and stamp.read_text() == app_fingerprint():
@@ -254,6 +258,15 @@ def start(site: str, admin_password: str, demo: bool) -> None:
 			time.sleep(0.5)
 	print(f"\nhuifang is running: http://127.0.0.1:{port}/login")
 	print(f"  login: Administrator / {admin_password}   (set ADMIN_PASSWORD to choose another)")
+	if demo:
+		print(
+			f"  demo staff (password {admin_password}): agent zhangting@example.com, supervisor lixiaomei@example.com,"
+		)
+		print(
+			"    manager zhoujianguo@example.com, complaint handler wugang@example.com, auditor hemin@example.com"
+		)
+		print(f"  customer portal: lixiuying@example.com / {admin_password} -> /my/surveys, /my/complaints")
+		print(f"  public ranking: http://127.0.0.1:{port}/ranking")
 	print("  logs:  logs/app.log, logs/services.log   stop: make stop")
 
 

@@ -64,7 +64,8 @@ def published(site_frappe):
 
 def test_published_month_ranked_without_login(stack, published):
 	"""R-71: without logging in, a published month lists its published units ranked by score with
-	their grade in Chinese; a reviewed but unpublished unit and agents' names never appear."""
+	their grade in Chinese on a page laid out for phones; a reviewed but unpublished unit and agents'
+	names never appear."""
 	status, html = get(stack["url"] + "/ranking?period=2019-05")
 	assert status == 200
 	units = published["units"]
@@ -75,6 +76,11 @@ def test_published_month_ranked_without_login(stack, published):
 	assert units["C"] not in html and "280.00" not in html
 	assert published["agent"] not in html
 	assert "2019-06" not in html  # a month with nothing published is not offered
+	# Chinese, and laid out for phones: the viewport follows the device, the wide columns fold away
+	assert '<html lang="zh-CN">' in html and "服务评价排名" in html
+	assert 'name="viewport" content="width=device-width, initial-scale=1"' in html
+	assert "@media (max-width:36rem)" in html
+	assert "/login" not in html and "csrf_token" not in html
 
 
 def test_unpublished_month_shows_nothing(stack, published):

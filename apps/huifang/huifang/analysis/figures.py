@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from huifang.analysis.metrics import LEVEL_FIELDS
 from huifang.utils import scoring
-from huifang.utils.settings import get_setting
+from huifang.utils.settings import get_settings
 
 COUNT_FIELDS = ("planned", "done", "on_time", "missed", "records", *LEVEL_FIELDS)
 EVALUATOR_FIELDS = tuple(f"evaluator_{f}" for f in LEVEL_FIELDS)
@@ -40,10 +40,11 @@ class Scale:
 	"""Total-score scale, thresholds and evaluator weight from Huifang Settings, read once."""
 
 	def __init__(self, max_score=None, satisfied_from=None, basic_from=None, evaluator_weight=None):
-		self.max_score = float(max_score or get_setting("total_score_max"))
-		self.satisfied_from = float(satisfied_from or get_setting("satisfied_threshold"))
-		self.basic_from = float(basic_from or get_setting("basic_threshold"))
-		weight = get_setting("evaluator_weight") if evaluator_weight is None else evaluator_weight
+		stored = get_settings("total_score_max", "satisfied_threshold", "basic_threshold", "evaluator_weight")
+		self.max_score = float(max_score or stored["total_score_max"])
+		self.satisfied_from = float(satisfied_from or stored["satisfied_threshold"])
+		self.basic_from = float(basic_from or stored["basic_threshold"])
+		weight = stored["evaluator_weight"] if evaluator_weight is None else evaluator_weight
 		self.evaluator_weight = float(weight or 0)
 
 	def grade(self, score: float | None) -> str | None:

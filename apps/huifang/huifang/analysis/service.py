@@ -75,14 +75,16 @@ def agent_view(rows: list[dict], by: str, keep=()) -> list[dict]:
 	return [{k: v for k, v in r.items() if k in fields} for r in rows if r.get("agent")]
 
 
-def snapshot_months(period: Period) -> set[str]:
-	"""The closed months of a whole-month range that have Service Analysis snapshots."""
+def snapshot_months(period: Period, units: list[str] | None = None) -> set[str]:
+	"""The closed months of a whole-month range that have Service Analysis snapshots (of the
+	given units: a unit set up after the job ran is still computed live)."""
 	labels = [m.label for m in months_of(period) if m.is_closed()]
 	if not labels:
 		return set()
-	return set(
-		frappe.get_all("Service Analysis", filters={"period": ("in", labels)}, pluck="period", distinct=True)
-	)
+	filters = {"period": ("in", labels)}
+	if units is not None:
+		filters["service_unit"] = ("in", units or [""])
+	return set(frappe.get_all("Service Analysis", filters=filters, pluck="period", distinct=True))
 
 
 def months_of(period: Period) -> list[Period]:
@@ -132,7 +134,7 @@ def period_rows(
 	period: Period, units: list[str] | None, by: str, live: bool, scale: Scale
 ) -> tuple[list[dict], str]:
 	"""The rows of a period and where they came from (SNAPSHOT, LIVE or MIXED)."""
-	stored = set() if live or by == AGENT_ONLY or not period.whole_months else snapshot_months(period)
+	stored = set() if live or by == AGENT_ONLY or not period.whole_months else snapshot_months(period, units)
 	if not stored:
 		return live_rows(period, units, by, scale), LIVE
 	if period.is_single_month:

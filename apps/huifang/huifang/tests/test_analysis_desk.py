@@ -110,3 +110,32 @@ class TestAnalysisDesk(IntegrationTestCase):
 			self.assertTrue(frappe.get_attr(method))
 		for report in REPORTS:
 			self.assertIn(f'frappe.query_reports["{report}"]', get_script(report)["script"])
+		self.assertEqual(
+			{c.chart_name for c in workspace.charts},
+			{"Callback Records Trend", "Satisfaction Distribution", "Complaints by Category"},
+		)
+		shortcuts = {(s.type, s.link_to) for s in workspace.shortcuts}
+		for shortcut in (
+			("DocType", "Callback Task"),
+			("DocType", "Callback Record"),
+			("DocType", "Complaint"),
+			("Report", "Monthly Service Analysis"),
+		):
+			self.assertIn(shortcut, shortcuts)
+
+	def test_dashboard_charts_follow_the_users_units(self):
+		"""R-70/R-12: the workspace charts count what the user may see: this month's satisfaction
+		distribution of the agent's unit is 2 satisfied (5, 4), 1 basically satisfied (3) and
+		1 unsatisfied (1); an agent of another unit sees none of it."""
+		from frappe.desk.doctype.dashboard_chart.dashboard_chart import get
+
+		with self.set_user(self.agent):
+			data = get(chart_name="Satisfaction Distribution", refresh=1)
+			self.assertEqual(
+				dict(zip(data["labels"], data["datasets"][0]["values"], strict=True)),
+				{"Satisfied": 2, "Basically Satisfied": 1, "Unsatisfied": 1},
+			)
+		with self.set_user(self.other_agent):
+			self.assertIsNone(get(chart_name="Satisfaction Distribution", refresh=1))
+			trend = get(chart_name="Callback Records Trend", refresh=1)
+			self.assertEqual(sum(trend["datasets"][0]["values"]), 0)

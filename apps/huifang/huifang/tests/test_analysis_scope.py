@@ -45,9 +45,7 @@ class TestAnalysisScope(IntegrationTestCase):
 		self.assertTrue(rows_of(repeated_issues, **company))
 		with self.set_user(self.a3):
 			self.assertEqual(self.units_in(rows_of(monthly_service_analysis)), {self.u2})
-			self.assertEqual(
-				self.units_in(rows_of(monthly_service_analysis, group_by="Agent")), {self.u2}
-			)
+			self.assertEqual(self.units_in(rows_of(monthly_service_analysis, group_by="Agent")), {self.u2})
 			by_unit = rows_of(complaint_analysis, group_by="Service Unit")
 			self.assertEqual([(r["group_key"], r["complaints"]) for r in by_unit], [(self.u2, 1)])
 			self.assertEqual(rows_of(repeated_issues), [])  # U1's repeats are not theirs

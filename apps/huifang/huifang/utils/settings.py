@@ -47,8 +47,20 @@ def get_setting(fieldname: str, default=None):
 	"""A Huifang Settings value, or the built-in default when it was never set."""
 	import frappe
 
-	fallback = DEFAULTS.get(fieldname) if default is None else default
 	stored = frappe.db.get_singles_dict("Huifang Settings", cast=True)
+	return _value(stored, fieldname, default)
+
+
+def get_settings(*fieldnames: str) -> dict:
+	"""Several Huifang Settings values (as get_setting gives them) with one read."""
+	import frappe
+
+	stored = frappe.db.get_singles_dict("Huifang Settings", cast=True)
+	return {fieldname: _value(stored, fieldname) for fieldname in fieldnames}
+
+
+def _value(stored: dict, fieldname: str, default=None):
+	fallback = DEFAULTS.get(fieldname) if default is None else default
 	value = stored.get(fieldname)
 	if value in (None, "") or (value == 0 and fieldname not in ZERO_ALLOWED):
 		return fallback
