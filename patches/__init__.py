@@ -27,6 +27,7 @@ MODULES = (
 	"test_runner_warnings",  # the test runner reads warnings.DeprecationWarning, which does not exist
 	"setup_complete",  # is_setup_complete() looks for a System Settings table that never exists
 	"scheduler_loop",  # `schedule` loop calls a shadowed enqueue_events that never connects
+	"app_patches",  # migrate runs only the framework's patches.txt, never an app's
 	"print_body",  # print formats render an empty body (pdf_body_html stubbed out)
 	"pdf",  # get_pdf stubbed out: PDFs through Debian's wkhtmltopdf
 	"timestamp_message",  # the timestamp-mismatch error cannot be translated
