@@ -30,7 +30,7 @@ def test_new_forms_open_and_link_fields_search(desk, db):
 	field = page.locator(".form-layout input[data-fieldname='service_unit']")
 	field.click()
 	field.fill(unit_name[-10:])
-	suggestion = page.locator(f".awesomplete ul li:visible:has-text('{unit_name}')")
+	suggestion = page.locator(f".awesomplete [role='option']:visible:has-text('{unit_name}')")
 	suggestion.first.wait_for(state="visible")
 	suggestion.first.click()
 	page.wait_for_function("(v) => cur_frm.doc.service_unit === v", arg=unit_name)

@@ -195,6 +195,7 @@ DESK_STRINGS = (
 	"Create a new {0}",
 	"Create your first {0}",
 	"Create New",
+	"Advanced Search",
 	"You haven't created a {0} yet",
 	"No {0} found with matching filters. Clear filters to see all {0}.",
 	"Nothing to show",
