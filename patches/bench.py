@@ -104,7 +104,9 @@ def complete_setup(frappe) -> None:
 	settings.flags.ignore_mandatory = True
 	settings.save(ignore_permissions=True)
 	frappe.db.set_default("desktop:home_page", "workspace")
-	frappe.db.set_value("User", "Administrator", "language", "zh")
+	# the setup wizard gives the first users the site's language and time zone
+	for user in ("Administrator", "Guest"):
+		frappe.db.set_value("User", user, {"language": "zh", "time_zone": settings.time_zone})
 
 
 def test_site_conf(port: int, redis_db: int) -> dict:

@@ -1,7 +1,7 @@
 """Complaint deadlines (R-51, R-52, R-53).
 
-Hourly: a complaint not replied to by its reply-by date, or without rectification feedback by
-its rectify-by date (both counted in working days of the unit's calendar by the Complaint
+Hourly: a complaint not replied to by its reply-by date, without rectification feedback by
+its rectify-by date, or important and still not accepted (reported) by its report-by date (both counted in working days of the unit's calendar by the Complaint
 controller), is escalated once per breach to the Supervisor of the unit concerned (the unit head
 when no supervisor is set). Major complaints are reported to every Huifang Manager at once: on
 insert, and when a complaint is raised to Major later (doc_events, not the hourly job).
@@ -24,6 +24,7 @@ BATCH = 500
 # states in which each deadline no longer applies
 REPLY_DONE = ("Closed",)
 RECTIFY_DONE = ("Resolved", "Callback", "Closed")
+REPORT_DONE = ("Accepted", "Assigned", "Processing", "Resolved", "Callback", "Closed", "Reopened")
 
 
 def run_hourly(now=None, commit: bool = True) -> int:
@@ -40,6 +41,10 @@ def run_hourly(now=None, commit: bool = True) -> int:
 			"rectification_feedback_on",
 			RECTIFY_DONE,
 			"responsible_unit",
+		)
+		# R-51: an important complaint still not accepted (reported) by its report-by day
+		count += escalate_breaches(
+			day, run, notify.IMPORTANT_UNREPORTED, "report_by", "accepted_on", REPORT_DONE, "service_unit"
 		)
 		return count
 
@@ -67,11 +72,11 @@ def escalate_breaches(
 		if not rows:
 			return total
 		after = rows[-1].name
-		message = (
-			_("Complaint {0} ({1}) was not replied to by {2}")
-			if breach == notify.REPLY_OVERDUE
-			else _("Complaint {0} ({1}) has no rectification feedback by {2}")
-		)
+		message = {
+			notify.REPLY_OVERDUE: _("Complaint {0} ({1}) was not replied to by {2}"),
+			notify.RECTIFY_OVERDUE: _("Complaint {0} ({1}) has no rectification feedback by {2}"),
+			notify.IMPORTANT_UNREPORTED: _("Important complaint {0} ({1}) was not reported by {2}"),
+		}[breach]
 		breaches = []
 		for r in rows:
 			to = escalation_recipient(r.unit, recipients)

@@ -18,6 +18,7 @@ TASK_OVERDUE = "Task Overdue"
 REPLY_OVERDUE = "Reply Overdue"
 RECTIFY_OVERDUE = "Rectification Overdue"
 MAJOR_COMPLAINT = "Major Complaint"
+IMPORTANT_UNREPORTED = "Important Complaint Unreported"
 
 
 @dataclass(frozen=True)

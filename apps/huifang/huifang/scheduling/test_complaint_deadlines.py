@@ -86,6 +86,24 @@ class TestComplaintDeadlines(IntegrationTestCase):
 		complaint_deadlines.run_hourly("2026-03-20 09:00:00", commit=False)
 		self.assertEqual(self.breaches(c.name), [])
 
+	def test_important_complaint_reported_within_one_working_day(self):
+		"""R-51: an important complaint (3 people together) received Friday is due to be reported
+		on Tuesday (weekend and Monday's holiday skipped); not accepted by then, it escalates once
+		to the unit's supervisor; one accepted in time never does."""
+		late = self.complaint(people_count=3)
+		self.assertEqual((late.severity, str(late.report_by)), ("Important", "2026-03-10"))
+		on_time = self.complaint(people_count=4)
+		frappe.db.set_value(
+			"Complaint", on_time.name, {"workflow_state": "Accepted", "accepted_on": "2026-03-10 09:00:00"}
+		)
+		complaint_deadlines.run_hourly("2026-03-10 23:00:00", commit=False)
+		self.assertEqual(self.breaches(late.name), [])
+		for hour in ("00:05", "01:05"):
+			complaint_deadlines.run_hourly(f"2026-03-11 {hour}:00", commit=False)
+		self.assertEqual(self.breaches(late.name), [("Important Complaint Unreported", self.supervisor)])
+		self.assertEqual(self.breaches(on_time.name), [])
+		self.assertFalse(self.complaint().report_by)  # a general complaint has no report deadline
+
 	def test_major_complaint_reaches_managers_at_once(self):
 		"""R-51: a major complaint (10+ people) notifies every Huifang Manager on insert, once."""
 		managers = sorted(make_user("manager", MANAGER) for _i in range(2))

@@ -53,6 +53,7 @@ class Complaint(Document):
 		self.detect_repeat()
 		self.classify_severity()
 		self.set_deadlines()
+		self.set_report_deadline()
 		self.track_workflow()
 
 	def set_defaults(self):
@@ -156,6 +157,21 @@ class Complaint(Document):
 		)
 		self.rectify_by = add_working_days_for_unit(
 			start, int(get_setting("rectify_working_days")), self.responsible_unit or self.service_unit
+		)
+
+	def set_report_deadline(self):
+		"""R-51: an important complaint is reported within 1 working day (Huifang Settings) of
+		receipt, or of the moment it became important; accepting it reports it. (Major ones reach
+		the Managers at once: complaint_deadlines.notify_major.)"""
+		if self.severity != sev.IMPORTANT:
+			self.report_by = None
+			return
+		if self.report_by and not self.has_value_changed("received_on"):
+			return
+		received = self.is_new() or self.has_value_changed("received_on")
+		start = getdate(self.received_on) if received else getdate(now_datetime())
+		self.report_by = add_working_days_for_unit(
+			start, int(get_setting("important_report_days")), self.service_unit
 		)
 
 	def track_workflow(self):
