@@ -22,6 +22,7 @@ MODULES = (
 	"multi_app",  # installed apps, hooks, module map, app paths, install_app, sync_all
 	"framework_install",  # installing the framework's own DocTypes on an empty database
 	"jinja_hooks",  # app jinja methods ignored when local.site is unset (every page 500s)
+	"site_local",  # local.site never set: every per-site cache (site_cache) is skipped
 	"log_path",  # logs written to ../logs relative to the working directory
 	"test_helpers",  # test utilities missing from the wheel
 	"test_runner_warnings",  # the test runner reads warnings.DeprecationWarning, which does not exist
