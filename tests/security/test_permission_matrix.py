@@ -131,3 +131,14 @@ def test_who_sees_what_table_is_the_matrix(matrix):
 		marks, seen = body[SHORT.get(role, role)]
 		assert marks == [cells[d][role] or "—" for d in KEY_DOCTYPES], role
 		assert seen == rows_seen[role], role
+
+
+def test_readme_carries_the_generated_table():
+	"""R-12: the README's table is exactly what who_sees_what.py renders from the matrix today, so
+	changing the matrix without regenerating the README fails here."""
+	from tests.conftest import BENCH
+	from tests.security.who_sees_what import render
+
+	assert render().strip() in (BENCH / "README.md").read_text(), (
+		"README.md is stale: paste the output of `env/bin/python tests/security/who_sees_what.py`"
+	)

@@ -17,12 +17,12 @@ from datetime import date, datetime, time, timedelta
 import frappe
 from frappe.utils import getdate, now_datetime, today
 
+from huifang.demo import analysis, holidays, people
 from huifang.demo import callbacks as cb
 from huifang.demo import catalogue as cat
 from huifang.demo import complaints as cmp
 from huifang.demo import customers as cust
 from huifang.demo import events as ev
-from huifang.demo import holidays, people
 from huifang.demo import organisation as org
 from huifang.demo import surveys as sv
 from huifang.demo.clock import Stamps, reset
@@ -123,6 +123,7 @@ def build(rng: random.Random, day: date, now: datetime) -> None:
 	reset()
 	frappe.flags.demo_survey_links = sv.invite_portal_customers()
 	reset()
+	analysis.publish_months(day, horizon)
 
 	# what the daily and hourly jobs would have found by now
 	run = cb.demo_run()
@@ -210,6 +211,7 @@ def counts() -> dict:
 		"plans": frappe.db.count("Callback Plan"),
 		"samples": frappe.db.count("Callback Sample"),
 		"survey_responses": frappe.db.count("Survey Response"),
+		"analyses": frappe.db.count("Service Analysis"),
 	}
 	for doctype, field in (*STATUS_DOCTYPES.items(), ("Complaint", "severity")):
 		key = "Complaint Severity" if field == "severity" else doctype

@@ -114,6 +114,24 @@ class TestDemoData(IntegrationTestCase):
 		self.assertEqual(state_of(invitation), OPEN)
 		self.assertFalse(frappe.db.exists("Survey Invitation", {"token_hash": mine["url"].rsplit("/", 1)[1]}))
 
+	def test_closed_months_analysed_and_ranked(self):
+		"""R-71, R-72: the closed months have their Service Analysis per unit, reviewed; all but the
+		last are published and ranked on the public page, the last awaits its manager."""
+		from huifang.analysis.ranking import published_periods, ranking
+
+		states = dict(
+			frappe.db.sql(
+				"SELECT period, GROUP_CONCAT(DISTINCT workflow_state) FROM `tabService Analysis` GROUP BY period"
+			)
+		)
+		self.assertEqual(len(states), 3, states)
+		last = max(states)
+		self.assertEqual(states[last], "Reviewed")
+		self.assertEqual(sorted(published_periods()), sorted(p for p in states if p != last))
+		rows = ranking(published_periods()[0])
+		self.assertTrue(rows)
+		self.assertEqual([r["rank"] for r in rows if r.get("rank")][:3], [1, 2, 3])
+
 	def test_second_run_changes_nothing(self):
 		"""R-01, R-02, R-35, R-44, R-51: loading the demo again creates no second copy of anything."""
 		self.assertTrue(self.first["created"])
