@@ -34,6 +34,7 @@ MODULES = (
 	"timestamp_message",  # the timestamp-mismatch error cannot be translated
 	"method_alias",  # override_whitelisted_methods keyed by frappe.* miss the Desk's monoframe.* calls
 	"link_search_flags",  # Link fields send ignore_user_permissions="0", read as yes: every link search fails
+	"website_home",  # website users are sent to /desk (403) after login instead of their portal home
 )
 
 
