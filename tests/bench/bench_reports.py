@@ -169,21 +169,11 @@ def explain(frappe, start: date, end: date) -> str:
 
 
 def main(argv=None) -> int:
+	from tests.bench.seed import add_benchmark_data_arguments
+
 	parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-	default_site = (
-		os.environ.get("HUIFANG_BENCH_SITE")
-		or os.environ.get("HUIFANG_TEST_SITE")
-		or "test_huifang.localhost"
-	)
-	parser.add_argument("--site", default=default_site)
-	parser.add_argument("--records", type=int, default=1_000_000)
-	parser.add_argument("--customers", type=int, default=100_000)
-	parser.add_argument("--units", type=int, default=50)
-	parser.add_argument("--months", type=int, default=24)
-	parser.add_argument("--seed", type=int, default=42)
-	parser.add_argument("--until", default="2025-10-31", help="last day of the seeded period")
+	add_benchmark_data_arguments(parser)
 	parser.add_argument("--runs", type=int, default=5)
-	parser.add_argument("--no-seed", action="store_true", help="use the data already on the site")
 	args = parser.parse_args(argv)
 
 	frappe = connect(args.site)

@@ -287,21 +287,10 @@ def idle_baseline(url, agent, supervisor, password, query, rounds: int) -> dict[
 
 
 def main(argv=None) -> int:
+	from tests.bench.seed import add_benchmark_data_arguments
+
 	parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-	default_site = (
-		os.environ.get("HUIFANG_BENCH_SITE")
-		or os.environ.get("HUIFANG_TEST_SITE")
-		or "test_huifang.localhost"
-	)
-	parser.add_argument("--site", default=default_site)
-	# the data set of bench_reports.py: the same arguments give the same rows
-	parser.add_argument("--records", type=int, default=1_000_000)
-	parser.add_argument("--customers", type=int, default=100_000)
-	parser.add_argument("--units", type=int, default=50)
-	parser.add_argument("--months", type=int, default=24)
-	parser.add_argument("--seed", type=int, default=42, help="the seed the data was generated with")
-	parser.add_argument("--until", default="2025-10-31", help="last day of the seeded period")
-	parser.add_argument("--no-seed", action="store_true", help="use the data already on the site")
+	add_benchmark_data_arguments(parser)  # the data set of bench_reports.py
 	parser.add_argument("--agents", type=int, default=30)
 	parser.add_argument("--supervisors", type=int, default=5)
 	parser.add_argument("--duration", type=float, default=120)

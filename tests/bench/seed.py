@@ -1558,6 +1558,24 @@ def fingerprint(seed: int, conf=None) -> dict[str, tuple[int, int]]:
 	return result
 
 
+def add_benchmark_data_arguments(parser: argparse.ArgumentParser) -> None:
+	"""The data set the load and report benchmarks share (1M records, 100k customers, 50 units,
+	seed 42, up to 2025-10-31): the same arguments give the same rows, so one seeding serves both."""
+	default_site = (
+		os.environ.get("HUIFANG_BENCH_SITE")
+		or os.environ.get("HUIFANG_TEST_SITE")
+		or "test_huifang.localhost"
+	)
+	parser.add_argument("--site", default=default_site)
+	parser.add_argument("--records", type=int, default=1_000_000)
+	parser.add_argument("--customers", type=int, default=100_000)
+	parser.add_argument("--units", type=int, default=50)
+	parser.add_argument("--months", type=int, default=24)
+	parser.add_argument("--seed", type=int, default=42, help="the seed the data was generated with")
+	parser.add_argument("--until", default="2025-10-31", help="last day of the seeded period")
+	parser.add_argument("--no-seed", action="store_true", help="use the data already on the site")
+
+
 def _print(*args) -> None:
 	print(*args, flush=True)
 

@@ -155,7 +155,7 @@ def draw_samples(rng, plan, day: date, run) -> int:
 	"""R-33 as the Monday job does it (huifang.scheduling.sampling), with the seed taken from the
 	demo's generator and the draw dated Monday 01:30, so the sample is reproducible and verifies."""
 	monday, sunday = sampling.week_ending(day)
-	period = f"{sunday.isocalendar()[0]}-W{sunday.isocalendar()[1]:02d}"
+	period = sampling.week_period(sunday)
 	ledger_from = get_first_day(monday)
 	drawn_on = datetime.combine(day, time(1, 30))
 	count = 0
@@ -164,50 +164,15 @@ def draw_samples(rng, plan, day: date, run) -> int:
 			"Callback Sample", {"callback_plan": plan.name, "service_unit": unit, "period": period}
 		):
 			continue
-		pool = sampling.population(plan, unit, ledger_from, sunday, drawn_on)
-		if not pool:
-			continue
-		seed = rng.getrandbits(48)
-		chosen = sampling.draw(seed, pool, plan.sample_size)
-		details = {
-			r.name: r
-			for r in frappe.get_all(
-				"Service Event",
-				filters={"name": ("in", chosen)},
-				fields=["name", "customer", "customer_name", "event_type", "occurred_on"],
-			)
-		}
-		doc = frappe.get_doc(
-			{
-				"doctype": "Callback Sample",
-				"callback_plan": plan.name,
-				"service_unit": unit,
-				"period": period,
-				"week_start": monday,
-				"week_end": sunday,
-				"ledger_from": ledger_from,
-				"ledger_to": sunday,
-				"seed": str(seed),
-				"sample_size": plan.sample_size,
-				"population_size": len(pool),
-				"population_digest": sampling.digest(pool),
-				"drawn_on": drawn_on,
-				"items": [
-					{
-						"service_event": n,
-						"customer": details[n].customer,
-						"customer_name": details[n].customer_name,
-						"event_type": details[n].event_type,
-						"occurred_on": details[n].occurred_on,
-					}
-					for n in chosen
-				],
-			}
-		).insert(ignore_permissions=True)
-		frappe.db.set_value(
-			"Callback Sample", doc.name, {"creation": drawn_on, "modified": drawn_on}, update_modified=False
+		name = sampling.make_sample(
+			plan, unit, period, monday, sunday, ledger_from, drawn_on, lambda: rng.getrandbits(48)
 		)
-		sampling.write_sample_tasks(plan, doc.name, day, run)
+		if not name:
+			continue
+		frappe.db.set_value(
+			"Callback Sample", name, {"creation": drawn_on, "modified": drawn_on}, update_modified=False
+		)
+		sampling.write_sample_tasks(plan, name, day, run)
 		count += 1
 	return count
 

@@ -119,10 +119,16 @@ def enqueue_weekly():
 	)
 
 
+def week_period(sunday) -> str:
+	"""The sample's period, the ISO week of its Sunday: 2026-W47."""
+	year, week, _day = sunday.isocalendar()
+	return f"{year}-W{week:02d}"
+
+
 def sample_plan(plan, day, run) -> list[str]:
 	"""Draw (once) and write the tasks of last week's sample of every unit; returns sample names."""
 	monday, sunday = week_ending(day)
-	period = f"{sunday.isocalendar()[0]}-W{sunday.isocalendar()[1]:02d}"
+	period = week_period(sunday)
 	# a week that spans two months draws from both, so month-end events are never skipped
 	ledger_from = get_first_day(monday)
 	names = []
@@ -179,13 +185,15 @@ def population(plan, unit, ledger_from, ledger_to, before, created_before=None) 
 	return [r[0] for r in frappe.db.sql(f"SELECT se.name {sql}", params)]
 
 
-def make_sample(plan, unit, period, monday, sunday, ledger_from) -> str | None:
-	drawn_on = now_datetime()
+def make_sample(plan, unit, period, monday, sunday, ledger_from, drawn_on=None, new_seed=None) -> str | None:
+	"""One unit's Callback Sample of the week. `drawn_on` and `new_seed` (a function returning the
+	seed) let the demo replay past Mondays reproducibly; the job uses now and a random seed."""
+	drawn_on = drawn_on or now_datetime()
 	pool = population(plan, unit, ledger_from, sunday, drawn_on)
 	if not pool:
 		return None
 	size = int(plan.sample_size or get_setting("sample_size"))
-	seed = secrets.randbits(48)
+	seed = (new_seed or (lambda: secrets.randbits(48)))()
 	chosen = draw(seed, pool, size)
 	details = {
 		r.name: r
